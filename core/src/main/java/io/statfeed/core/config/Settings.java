@@ -1,0 +1,126 @@
+package io.statfeed.core.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every setting of every tier, read from the environment in one place and validated before
+ * anything starts. Immutable: a running process never sees its settings change.
+ */
+public record Settings(
+        Path dataDir,
+        int webPort,
+        int apiPort,
+        Optional<DatabaseServer> databaseServer,
+        int databasePoolSize,
+        Duration flushInterval,
+        int ingestBufferLimit,
+        int newStatsPerMinute,
+        int passwordHashCost) {
+
+    /** A MySQL-compatible server to use instead of the embedded database. */
+    public record DatabaseServer(String jdbcUrl, String user, String password) {
+        @Override
+        public String toString() {
+            return "DatabaseServer[" + jdbcUrl + ", user=" + user + "]";
+        }
+    }
+
+    public static final int DEFAULT_WEB_PORT = 8080;
+    public static final int DEFAULT_API_PORT = 8081;
+    public static final int DEFAULT_POOL_SIZE = 10;
+    public static final int DEFAULT_FLUSH_INTERVAL_MS = 500;
+    /** The product promises data is in storage within about a second of being acknowledged. */
+    public static final int MAX_FLUSH_INTERVAL_MS = 1_000;
+    public static final int DEFAULT_INGEST_BUFFER_LIMIT = 1_000_000;
+    public static final int DEFAULT_NEW_STATS_PER_MINUTE = 100;
+    /** bcrypt cost: 2^12 rounds take about a quarter second, the usual balance for logins. */
+    public static final int DEFAULT_PASSWORD_HASH_COST = 12;
+
+    public Settings {
+        requireRange("STATFEED_WEB_PORT", webPort, 0, 65_535);
+        requireRange("STATFEED_API_PORT", apiPort, 0, 65_535);
+        requireRange("STATFEED_DB_POOL_SIZE", databasePoolSize, 1, 500);
+        requireRange("STATFEED_FLUSH_INTERVAL_MS", flushInterval.toMillis(), 10, MAX_FLUSH_INTERVAL_MS);
+        requireRange("STATFEED_INGEST_BUFFER_LIMIT", ingestBufferLimit, 1_000, 100_000_000);
+        requireRange("STATFEED_NEW_STATS_PER_MINUTE", newStatsPerMinute, 1, 1_000_000);
+        requireRange("STATFEED_PASSWORD_HASH_COST", passwordHashCost, 4, 31);
+    }
+
+    /** The settings of a process, from its environment. */
+    public static Settings fromEnvironment() {
+        return from(System.getenv());
+    }
+
+    /** Reads settings from a map of environment variables; throws {@link ConfigException} naming the culprit. */
+    public static Settings from(Map<String, String> env) {
+        Reader reader = new Reader(env);
+        Optional<DatabaseServer> server = reader.text("STATFEED_DB_URL").map(url -> {
+            if (!url.startsWith("jdbc:mysql:") && !url.startsWith("jdbc:mariadb:")) {
+                throw new ConfigException("STATFEED_DB_URL must be a MySQL JDBC URL such as "
+                        + "jdbc:mysql://127.0.0.1:3306/statfeed, got '" + url + "'");
+            }
+            return new DatabaseServer(url, reader.text("STATFEED_DB_USER").orElse("root"),
+                    reader.text("STATFEED_DB_PASSWORD").orElse(""));
+        });
+        return new Settings(
+                Path.of(reader.text("STATFEED_DATA_DIR").orElse("data")).toAbsolutePath().normalize(),
+                reader.integer("STATFEED_WEB_PORT", DEFAULT_WEB_PORT),
+                reader.integer("STATFEED_API_PORT", DEFAULT_API_PORT),
+                server,
+                reader.integer("STATFEED_DB_POOL_SIZE", DEFAULT_POOL_SIZE),
+                Duration.ofMillis(reader.integer("STATFEED_FLUSH_INTERVAL_MS", DEFAULT_FLUSH_INTERVAL_MS)),
+                reader.integer("STATFEED_INGEST_BUFFER_LIMIT", DEFAULT_INGEST_BUFFER_LIMIT),
+                reader.integer("STATFEED_NEW_STATS_PER_MINUTE", DEFAULT_NEW_STATS_PER_MINUTE),
+                reader.integer("STATFEED_PASSWORD_HASH_COST", DEFAULT_PASSWORD_HASH_COST));
+    }
+
+    /** Defaults for everything but the data folder: what tests and the one-command run use. */
+    public static Settings defaults(Path dataDir) {
+        return from(Map.of("STATFEED_DATA_DIR", dataDir.toString()));
+    }
+
+    public Settings withDatabaseServer(DatabaseServer server) {
+        return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, flushInterval,
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost);
+    }
+
+    public Settings withPorts(int web, int api) {
+        return new Settings(dataDir, web, api, databaseServer, databasePoolSize, flushInterval,
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost);
+    }
+
+    public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
+                bufferLimit, newStatsPerMinuteLimit, passwordHashCost);
+    }
+
+    public Settings withPasswordHashCost(int cost) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
+                ingestBufferLimit, newStatsPerMinute, cost);
+    }
+
+    private static void requireRange(String variable, long value, long min, long max) {
+        if (value < min || value > max) {
+            throw new ConfigException(variable + " must be between " + min + " and " + max + ", got " + value);
+        }
+    }
+
+    private record Reader(Map<String, String> env) {
+        Optional<String> text(String variable) {
+            return Optional.ofNullable(env.get(variable)).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        int integer(String variable, int fallback) {
+            return text(variable).map(raw -> {
+                try {
+                    return Integer.parseInt(raw);
+                } catch (NumberFormatException e) {
+                    throw new ConfigException(variable + " must be a whole number, got '" + raw + "'");
+                }
+            }).orElse(fallback);
+        }
+    }
+}

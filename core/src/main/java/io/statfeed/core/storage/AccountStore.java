@@ -1,0 +1,126 @@
+package io.statfeed.core.storage;
+
+import static io.statfeed.core.storage.schema.Tables.ACCESS_TOKENS;
+import static io.statfeed.core.storage.schema.Tables.ACCOUNTS;
+import static io.statfeed.core.storage.schema.Tables.MEMBERSHIPS;
+import static io.statfeed.core.storage.schema.Tables.USERS;
+
+import io.statfeed.core.model.Account;
+import io.statfeed.core.model.Secrets;
+import io.statfeed.core.storage.schema.tables.records.AccountsRecord;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
+
+/** Users, accounts, their memberships and access tokens. */
+public final class AccountStore {
+    public static final String OWNER_ROLE = "owner";
+
+    /** A user signing up with an account of their own and a first access token. */
+    public record NewSignup(long userId, String email, String passwordHash, long accountId, String ezkey,
+                            String ukey, long tokenId, String tokenName, String accessToken, long createdAtMillis) {
+    }
+
+    /** The email of a sign-up belongs to someone already. */
+    public static final class EmailTakenException extends RuntimeException {
+        public EmailTakenException(String email) {
+            super("an account with email " + email + " exists already");
+        }
+    }
+
+    private final DSLContext dsl;
+
+    public AccountStore(Database database) {
+        this.dsl = database.dsl();
+    }
+
+    /** Writes the user, account, membership and token together, or none of them. */
+    public void create(NewSignup signup) {
+        try {
+            dsl.transaction(tx -> {
+                DSLContext db = tx.dsl();
+                db.insertInto(USERS)
+                        .set(USERS.ID, signup.userId())
+                        .set(USERS.EMAIL, signup.email())
+                        .set(USERS.PASSWORD_HASH, signup.passwordHash())
+                        .set(USERS.CREATED_AT, signup.createdAtMillis())
+                        .execute();
+                db.insertInto(ACCOUNTS)
+                        .set(ACCOUNTS.ID, signup.accountId())
+                        .set(ACCOUNTS.EZKEY, signup.ezkey())
+                        .set(ACCOUNTS.UKEY, signup.ukey())
+                        .set(ACCOUNTS.EMAIL_EZKEY, false)
+                        .set(ACCOUNTS.CREATED_AT, signup.createdAtMillis())
+                        .execute();
+                db.insertInto(MEMBERSHIPS)
+                        .set(MEMBERSHIPS.ACCOUNT_ID, signup.accountId())
+                        .set(MEMBERSHIPS.USER_ID, signup.userId())
+                        .set(MEMBERSHIPS.ROLE, OWNER_ROLE)
+                        .set(MEMBERSHIPS.CREATED_AT, signup.createdAtMillis())
+                        .execute();
+                db.insertInto(ACCESS_TOKENS)
+                        .set(ACCESS_TOKENS.ID, signup.tokenId())
+                        .set(ACCESS_TOKENS.ACCOUNT_ID, signup.accountId())
+                        .set(ACCESS_TOKENS.NAME, signup.tokenName())
+                        .set(ACCESS_TOKENS.TOKEN_HASH, Secrets.sha256Hex(signup.accessToken()))
+                        .set(ACCESS_TOKENS.CREATED_AT, signup.createdAtMillis())
+                        .execute();
+            });
+        } catch (DataAccessException e) {
+            if (Constraints.isUniqueViolation(e) && emailTaken(signup.email())) {
+                throw new EmailTakenException(signup.email());
+            }
+            throw e;
+        }
+    }
+
+    public boolean emailTaken(String email) {
+        return dsl.fetchExists(USERS, USERS.EMAIL.eq(email));
+    }
+
+    /**
+     * The account an ezkey posts to: its generated ezkey, or the email of a member of an account
+     * that opted in to email ezkeys (clients migrating from StatHat).
+     */
+    public Optional<Account> findByEzkey(String ezkey) {
+        Optional<Account> byKey = dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.EZKEY.eq(ezkey))
+                .fetchOptional().map(AccountStore::toAccount);
+        if (byKey.isPresent() || ezkey.indexOf('@') < 0) {
+            return byKey;
+        }
+        return dsl.select(ACCOUNTS.fields()).from(ACCOUNTS)
+                .join(MEMBERSHIPS).on(MEMBERSHIPS.ACCOUNT_ID.eq(ACCOUNTS.ID))
+                .join(USERS).on(USERS.ID.eq(MEMBERSHIPS.USER_ID))
+                .where(USERS.EMAIL.eq(ezkey.toLowerCase(java.util.Locale.ROOT)).and(ACCOUNTS.EMAIL_EZKEY.isTrue()))
+                .orderBy(ACCOUNTS.ID)
+                .limit(1)
+                .fetchOptionalInto(ACCOUNTS).map(AccountStore::toAccount);
+    }
+
+    public Optional<Account> findByUkey(String ukey) {
+        return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.UKEY.eq(ukey)).fetchOptional().map(AccountStore::toAccount);
+    }
+
+    /** The account a live (unrevoked) access token reads. */
+    public Optional<Account> findByAccessToken(String token) {
+        return dsl.select(ACCOUNTS.fields()).from(ACCOUNTS)
+                .join(ACCESS_TOKENS).on(ACCESS_TOKENS.ACCOUNT_ID.eq(ACCOUNTS.ID))
+                .where(ACCESS_TOKENS.TOKEN_HASH.eq(Secrets.sha256Hex(token)).and(ACCESS_TOKENS.REVOKED_AT.isNull()))
+                .fetchOptionalInto(ACCOUNTS).map(AccountStore::toAccount);
+    }
+
+    public void setEmailEzkey(long accountId, boolean enabled) {
+        dsl.update(ACCOUNTS).set(ACCOUNTS.EMAIL_EZKEY, enabled).where(ACCOUNTS.ID.eq(accountId)).execute();
+    }
+
+    /** Revokes a token by its secret; revoked tokens stay listed but read nothing. */
+    public boolean revokeAccessToken(String token, long nowMillis) {
+        return dsl.update(ACCESS_TOKENS).set(ACCESS_TOKENS.REVOKED_AT, nowMillis)
+                .where(ACCESS_TOKENS.TOKEN_HASH.eq(Secrets.sha256Hex(token)).and(ACCESS_TOKENS.REVOKED_AT.isNull()))
+                .execute() == 1;
+    }
+
+    private static Account toAccount(AccountsRecord r) {
+        return new Account(r.getId(), r.getEzkey(), r.getUkey(), r.getEmailEzkey());
+    }
+}

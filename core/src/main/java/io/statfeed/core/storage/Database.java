@@ -1,0 +1,124 @@
+package io.statfeed.core.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.statfeed.core.config.Settings;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one connection pool of a process, migrated to the current schema on open. Storage is the
+ * MySQL-compatible server of the settings, or else an embedded H2 database in the data folder.
+ */
+public final class Database implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Database.class);
+    /** Short, so that a request or flush learns quickly that storage is down and can buffer instead. */
+    private static final long CONNECTION_TIMEOUT_MS = 3_000;
+
+    static {
+        System.setProperty("org.jooq.no-logo", "true");
+        System.setProperty("org.jooq.no-tips", "true");
+    }
+
+    private final HikariDataSource dataSource;
+    private final SQLDialect dialect;
+    private final DSLContext dsl;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        this.dialect = dialectOf(dataSource);
+        this.dsl = DSL.using(dataSource, dialect);
+    }
+
+    public static Database open(Settings settings) {
+        HikariConfig config = settings.databaseServer()
+                .map(Database::serverConfig)
+                .orElseGet(() -> embeddedConfig(settings.dataDir()));
+        config.setMaximumPoolSize(settings.databasePoolSize());
+        config.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
+        config.setPoolName("statfeed");
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            migrate(dataSource);
+            Database database = new Database(dataSource);
+            log.info("storage ready: {} ({})", config.getJdbcUrl(), database.dialect);
+            return database;
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public DSLContext dsl() {
+        return dsl;
+    }
+
+    public SQLDialect dialect() {
+        return dialect;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static HikariConfig serverConfig(Settings.DatabaseServer server) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(server.jdbcUrl());
+        config.setUsername(server.user());
+        config.setPassword(server.password());
+        config.addDataSourceProperty("createDatabaseIfNotExist", "true");
+        // One multi-row INSERT per bucket batch instead of a round trip per row.
+        config.addDataSourceProperty("rewriteBatchedStatements", "true");
+        config.addDataSourceProperty("cachePrepStmts", "true");
+        config.addDataSourceProperty("useUnicode", "true");
+        config.addDataSourceProperty("characterEncoding", "UTF-8");
+        return config;
+    }
+
+    private static HikariConfig embeddedConfig(Path dataDir) {
+        HikariConfig config = new HikariConfig();
+        // AUTO_SERVER lets tiers started as separate processes share the embedded file.
+        // WRITE_DELAY=0 hands each commit to the OS at once, so a killed process loses none.
+        config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("db").resolve("statfeed")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0");
+        config.setUsername("sa");
+        config.setPassword("");
+        return config;
+    }
+
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+    }
+
+    private static SQLDialect dialectOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            String product = meta.getDatabaseProductName();
+            if (product.startsWith("H2")) {
+                return SQLDialect.H2;
+            }
+            // Connector/J calls MariaDB "MySQL"; only the version string tells them apart.
+            return meta.getDatabaseProductVersion().contains("MariaDB") ? SQLDialect.MARIADB : SQLDialect.MYSQL;
+        } catch (SQLException e) {
+            throw new StorageUnavailableException("cannot reach storage to learn its dialect", e);
+        }
+    }
+}
