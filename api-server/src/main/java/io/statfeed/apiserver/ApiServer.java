@@ -1,0 +1,74 @@
+package io.statfeed.apiserver;
+
+import io.javalin.Javalin;
+import io.statfeed.apiserver.directory.AccountDirectory;
+import io.statfeed.apiserver.directory.StatDirectory;
+import io.statfeed.apiserver.http.ErrorAnswers;
+import io.statfeed.apiserver.http.IngestRoutes;
+import io.statfeed.apiserver.http.JsonErrorHandler;
+import io.statfeed.apiserver.ingest.IngestMetrics;
+import io.statfeed.apiserver.ingest.IngestPipeline;
+import io.statfeed.apiserver.ingest.Ingestor;
+import io.statfeed.core.config.Settings;
+import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.StatStore;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The api-server tier: wires storage, the ingest pipeline and the HTTP routes, and starts
+ * listening only once the journal has been replayed (so /healthz means ready).
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Javalin app;
+    private final IngestPipeline pipeline;
+
+    private ApiServer(Javalin app, IngestPipeline pipeline) {
+        this.app = app;
+        this.pipeline = pipeline;
+    }
+
+    public static ApiServer start(Settings settings, Database database) {
+        Clock clock = Clock.systemUTC();
+        IngestPipeline pipeline = IngestPipeline.start(settings.dataDir().resolve("journal"),
+                new BucketStore(database), clock, settings.flushInterval(), settings.ingestBufferLimit(),
+                IngestMetrics.NONE);
+        Ingestor ingestor = new Ingestor(
+                new AccountDirectory(new AccountStore(database)),
+                new StatDirectory(new StatStore(database), clock, settings.newStatsPerMinute()),
+                pipeline, clock);
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.http.maxRequestSize = IngestRoutes.MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+        });
+        ErrorAnswers.register(app);
+        Cors.register(app);
+        new IngestRoutes(ingestor).register(app);
+        app.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":200,\"msg\":\"ok\"}"));
+        try {
+            app.start(settings.apiPort());
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+        log.info("api-server listening on port {} (journal node {})", app.port(), pipeline.nodeId());
+        return new ApiServer(app, pipeline);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops taking requests, then writes everything taken to storage. */
+    @Override
+    public void close() {
+        app.stop();
+        pipeline.close();
+    }
+}

@@ -1,0 +1,68 @@
+package io.statfeed.apiserver.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import io.statfeed.apiserver.ingest.Ingestor;
+import io.statfeed.apiserver.ingest.Rejection;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** The api-server's answers, all in StatHat's shape: {@code {"status":N,"msg":"..."}}. */
+final class Answers {
+    static final String JSON = "application/json";
+    private static final byte[] OK = "{\"status\":200,\"msg\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper mapper = new ObjectMapper();
+
+    private Answers() {
+    }
+
+    static void ok(Context ctx) {
+        ctx.status(200).contentType(JSON).result(OK);
+    }
+
+    static void error(Context ctx, int status, String msg) {
+        ctx.status(status).contentType(JSON).result(body(status, msg).toString());
+    }
+
+    static String errorBody(int status, String msg) {
+        return body(status, msg).toString();
+    }
+
+    /**
+     * A post's outcome. All stored: 200 ok. Some stored: 200, saying how many and listing the
+     * rejected points (a client that retried on a 4xx would count the stored ones twice).
+     * None stored: the rejections' own status when they agree, else 400.
+     */
+    static void outcome(Context ctx, Ingestor.Outcome outcome, boolean batch) {
+        List<Rejection> rejections = outcome.rejections();
+        if (rejections.isEmpty()) {
+            ok(ctx);
+            return;
+        }
+        int status;
+        String msg;
+        if (outcome.stored() > 0) {
+            status = 200;
+            msg = "stored " + outcome.stored() + " of " + outcome.posted() + " data points";
+        } else {
+            status = rejections.stream().mapToInt(Rejection::status).distinct().count() == 1
+                    ? rejections.get(0).status() : 400;
+            msg = outcome.posted() == 1 ? rejections.get(0).msg()
+                    : "none of the " + outcome.posted() + " data points was stored";
+        }
+        ObjectNode body = body(status, msg);
+        if (batch) {
+            ArrayNode rejected = body.putArray("rejected");
+            for (Rejection r : rejections) {
+                rejected.addObject().put("index", r.index()).put("status", r.status()).put("msg", r.msg());
+            }
+        }
+        ctx.status(status).contentType(JSON).result(body.toString());
+    }
+
+    private static ObjectNode body(int status, String msg) {
+        return mapper.createObjectNode().put("status", status).put("msg", msg);
+    }
+}

@@ -1,0 +1,58 @@
+package io.statfeed.apiserver.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
+import io.statfeed.apiserver.ingest.BufferFullException;
+import io.statfeed.apiserver.ingest.PayloadTooLargeException;
+import io.statfeed.apiserver.ingest.UnknownKeyException;
+import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.core.storage.StorageUnavailableException;
+import java.io.UncheckedIOException;
+import org.jooq.exception.DataAccessException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every failure of the api-server becomes a status and a message here, in one place. */
+public final class ErrorAnswers {
+    private static final Logger log = LoggerFactory.getLogger(ErrorAnswers.class);
+    /** Seconds a client should wait before retrying after a 503. */
+    static final String RETRY_AFTER_SECONDS = "5";
+
+    private ErrorAnswers() {
+    }
+
+    public static void register(Javalin app) {
+        app.exception(PayloadTooLargeException.class, (e, ctx) -> Answers.error(ctx, 413, e.getMessage()));
+        app.exception(InvalidInputException.class, (e, ctx) -> Answers.error(ctx, 400, e.getMessage()));
+        app.exception(UnknownKeyException.class, (e, ctx) ->
+                Answers.error(ctx, e.isStatKey() ? 404 : 401, e.getMessage()));
+        app.exception(BufferFullException.class, (e, ctx) -> {
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            Answers.error(ctx, 503, e.getMessage() + "; retry later");
+        });
+        app.exception(StorageUnavailableException.class, (e, ctx) -> storageDown(ctx, e));
+        app.exception(DataAccessException.class, (e, ctx) -> storageDown(ctx, e));
+        app.exception(HttpResponseException.class, (e, ctx) -> Answers.error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(UncheckedIOException.class, (e, ctx) -> {
+            // The client went away or sent a broken body: nothing was accepted.
+            log.debug("request body unreadable: {}", e.toString());
+            Answers.error(ctx, 400, "the request body could not be read");
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            Answers.error(ctx, 500, "internal error; nothing was stored");
+        });
+        app.error(404, ctx -> {
+            if (ctx.result() == null) {
+                Answers.error(ctx, 404, "no such endpoint: use /ez, /c or /v");
+            }
+        });
+        app.error(405, ctx -> Answers.error(ctx, 405, "method not allowed here"));
+    }
+
+    private static void storageDown(io.javalin.http.Context ctx, Exception e) {
+        log.warn("storage unavailable while checking keys: {}", e.toString());
+        ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+        Answers.error(ctx, 503, "storage is unavailable; retry later");
+    }
+}

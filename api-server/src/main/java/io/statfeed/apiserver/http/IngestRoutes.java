@@ -1,0 +1,96 @@
+package io.statfeed.apiserver.http;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.statfeed.apiserver.ingest.Ingestor;
+import io.statfeed.apiserver.ingest.PayloadTooLargeException;
+import io.statfeed.apiserver.ingest.Posts;
+import io.statfeed.core.model.InvalidInputException;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+
+/** StatHat's ingest endpoints: /ez (form, query string or JSON batch), /c and /v. */
+public final class IngestRoutes {
+    /** Large enough for a full JSON batch of long names; anything bigger is refused unread. */
+    public static final int MAX_BODY_BYTES = 1 << 20;
+    private static final int READ_CHUNK = 8 * 1024;
+
+    private final Ingestor ingestor;
+
+    public IngestRoutes(Ingestor ingestor) {
+        this.ingestor = ingestor;
+    }
+
+    public void register(Javalin app) {
+        app.get("/ez", ctx -> ez(ctx, false));
+        app.post("/ez", ctx -> ez(ctx, true));
+        app.get("/c", ctx -> classic(ctx, true, false));
+        app.post("/c", ctx -> classic(ctx, true, true));
+        app.get("/v", ctx -> classic(ctx, false, false));
+        app.post("/v", ctx -> classic(ctx, false, true));
+    }
+
+    private void ez(Context ctx, boolean hasBody) {
+        byte[] body = hasBody ? body(ctx) : null;
+        if (body != null && isJson(ctx, body)) {
+            Answers.outcome(ctx, ingestor.ingest(Posts.ezJson(body)), true);
+            return;
+        }
+        requireForm(ctx);
+        Answers.outcome(ctx, ingestor.ingest(Posts.ezForm(FormFields.of(ctx.queryString(), body))), false);
+    }
+
+    private void classic(Context ctx, boolean counter, boolean hasBody) {
+        byte[] body = hasBody ? body(ctx) : null;
+        requireForm(ctx);
+        Answers.outcome(ctx, ingestor.ingest(Posts.classicForm(FormFields.of(ctx.queryString(), body), counter)), false);
+    }
+
+    private static boolean isJson(Context ctx, byte[] body) {
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).contains("json")) {
+            return true;
+        }
+        // Some clients post JSON without saying so.
+        for (byte b : body) {
+            if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+                return b == '{';
+            }
+        }
+        return false;
+    }
+
+    private static void requireForm(Context ctx) {
+        String type = ctx.contentType();
+        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+            throw new InvalidInputException("send the fields as application/x-www-form-urlencoded or in the "
+                    + "query string, not as multipart");
+        }
+    }
+
+    /** The body, read with a hard limit whether or not the client sent a Content-Length. */
+    private static byte[] body(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            throw new PayloadTooLargeException("the body is " + declared + " bytes; at most " + MAX_BODY_BYTES
+                    + " are allowed");
+        }
+        try (InputStream in = ctx.req().getInputStream()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
+            byte[] chunk = new byte[READ_CHUNK];
+            int read;
+            while ((read = in.read(chunk)) != -1) {
+                out.write(chunk, 0, read);
+                if (out.size() > MAX_BODY_BYTES) {
+                    throw new PayloadTooLargeException("the body is larger than " + MAX_BODY_BYTES + " bytes");
+                }
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body", e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.statfeed.apiserver.ingest;
+
+/**
+ * What the pipeline reports about itself. Methods default to doing nothing, so a caller that
+ * does not watch the pipeline passes {@link #NONE}.
+ */
+public interface IngestMetrics {
+    IngestMetrics NONE = new IngestMetrics() {
+    };
+
+    /** One group of requests was forced to the journal. */
+    default void groupJournaled(int requests) {
+    }
+
+    /** Buckets were written to storage. */
+    default void flushed(int rows, long nanos) {
+    }
+
+    /** A flush failed and will be retried. */
+    default void flushFailed() {
+    }
+}

@@ -1,0 +1,156 @@
+package io.statfeed.apiserver.ingest;
+
+import io.statfeed.apiserver.directory.AccountDirectory;
+import io.statfeed.apiserver.directory.StatDirectory;
+import io.statfeed.apiserver.directory.StatDirectory.TooManyNewStatsException;
+import io.statfeed.core.model.Account;
+import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.core.model.Stat;
+import io.statfeed.core.model.StatNames;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Takes posted data points: checks them, finds (or creates) their stats, and returns once the
+ * accepted ones are durable. Knows nothing of HTTP.
+ */
+public final class Ingestor {
+    /** Earlier times are almost surely a bug in the client (a count or an id sent as t). */
+    public static final long EARLIEST_TIME = 946_684_800L; // 2000-01-01T00:00:00Z
+    /** Later times are almost surely milliseconds sent as seconds, or a clock far off. */
+    public static final long MAX_FUTURE_SECONDS = 86_400L;
+    /** Keeps every sum of squares finite, so one wild number cannot poison a bucket. */
+    public static final double MAX_ABS_AMOUNT = 1e15;
+    static final Duration JOURNAL_WAIT = Duration.ofSeconds(10);
+
+    private final AccountDirectory accounts;
+    private final StatDirectory stats;
+    private final IngestPipeline pipeline;
+    private final Clock clock;
+
+    /** How a post went: how many points were stored and which were not. */
+    public record Outcome(int stored, int posted, List<Rejection> rejections) {
+    }
+
+    public Ingestor(AccountDirectory accounts, StatDirectory stats, IngestPipeline pipeline, Clock clock) {
+        this.accounts = accounts;
+        this.stats = stats;
+        this.pipeline = pipeline;
+        this.clock = clock;
+    }
+
+    public Outcome ingest(Posts.EzPost post) {
+        Account account = accounts.byEzkey(post.ezkey())
+                .orElseThrow(() -> UnknownKeyException.account("unknown ezkey"));
+        long now = clock.millis() / 1_000;
+        Delta delta = new Delta();
+        List<Rejection> rejections = new ArrayList<>(post.rejections());
+        Map<String, List<Stat>> seen = new HashMap<>();
+        for (PostedPoint point : post.points()) {
+            try {
+                long time = checkedTime(point.time(), now);
+                double amount = checkedAmount(point);
+                for (Stat stat : seen.computeIfAbsent(point.stat(), name -> resolveAll(account, name, point.counter()))) {
+                    requireKind(stat, point);
+                    delta.add(stat.id(), time, amount);
+                }
+            } catch (InvalidInputException e) {
+                rejections.add(new Rejection(point.index(), 400, e.getMessage()));
+            } catch (TooManyNewStatsException e) {
+                rejections.add(new Rejection(point.index(), 429, e.getMessage()));
+            }
+        }
+        return store(delta, post.points().size() + post.rejections().size(), rejections);
+    }
+
+    public Outcome ingest(Posts.ClassicPost post) {
+        PostedPoint point = post.point();
+        Stat stat = stats.byKey(point.stat()).orElseThrow(() -> UnknownKeyException.stat("no stat has key '"
+                + Numbers.shorten(point.stat()) + "'"));
+        if (post.ukey() != null && !post.ukey().isBlank()) {
+            Account account = accounts.byUkey(post.ukey()).orElseThrow(() -> UnknownKeyException.account("unknown ukey"));
+            if (account.id() != stat.accountId()) {
+                throw UnknownKeyException.stat("no stat of this ukey's account has key '"
+                        + Numbers.shorten(point.stat()) + "'");
+            }
+        }
+        requireKind(stat, point);
+        Delta delta = new Delta();
+        delta.add(stat.id(), checkedTime(point.time(), clock.millis() / 1_000), checkedAmount(point));
+        return store(delta, 1, List.of());
+    }
+
+    private List<Stat> resolveAll(Account account, String postedName, boolean counter) {
+        List<String> names = StatNames.expand(postedName);
+        List<Stat> resolved = new ArrayList<>(names.size());
+        for (String name : names) {
+            resolved.add(stats.resolve(account, name, counter));
+        }
+        return resolved;
+    }
+
+    private Outcome store(Delta delta, int posted, List<Rejection> rejections) {
+        if (!delta.isEmpty()) {
+            awaitDurable(pipeline.submit(delta));
+        }
+        return new Outcome(posted - rejections.size(), posted, rejections);
+    }
+
+    private static void awaitDurable(CompletableFuture<Void> journaled) {
+        try {
+            journaled.get(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BufferFullException("the server is stopping");
+        } catch (TimeoutException e) {
+            throw new BufferFullException("the ingest journal is too slow to answer");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof BufferFullException full) {
+                throw full;
+            }
+            throw new IllegalStateException("journal write failed", e.getCause());
+        }
+    }
+
+    private static void requireKind(Stat stat, PostedPoint point) {
+        if (stat.counter() != point.counter()) {
+            throw new InvalidInputException("stat '" + Numbers.shorten(stat.name()) + "' is a "
+                    + (stat.counter() ? "counter; send count, not value" : "value stat; send value, not count"));
+        }
+    }
+
+    private static long checkedTime(double time, long now) {
+        if (Double.isNaN(time)) {
+            return now;
+        }
+        if (time < EARLIEST_TIME) {
+            throw new InvalidInputException("t=" + format(time) + " is before the year 2000; send unix seconds");
+        }
+        if (time > now + MAX_FUTURE_SECONDS) {
+            throw new InvalidInputException("t=" + format(time) + " is more than a day ahead; send unix seconds, "
+                    + "not milliseconds");
+        }
+        return (long) Math.floor(time);
+    }
+
+    private static double checkedAmount(PostedPoint point) {
+        double amount = point.amount();
+        if (!Double.isFinite(amount) || Math.abs(amount) > MAX_ABS_AMOUNT) {
+            throw new InvalidInputException((point.counter() ? "count" : "value") + " must be a finite number "
+                    + "between -1e15 and 1e15");
+        }
+        return amount;
+    }
+
+    private static String format(double time) {
+        return time == Math.rint(time) && Math.abs(time) < 1e18 ? Long.toString((long) time) : Double.toString(time);
+    }
+}
