@@ -42,12 +42,6 @@ public final class ErrorAnswers {
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             Answers.error(ctx, 500, "internal error; nothing was stored");
         });
-        app.error(404, ctx -> {
-            if (ctx.result() == null) {
-                Answers.error(ctx, 404, "no such endpoint: use /ez, /c or /v");
-            }
-        });
-        app.error(405, ctx -> Answers.error(ctx, 405, "method not allowed here"));
     }
 
     private static void storageDown(io.javalin.http.Context ctx, Exception e) {

@@ -88,7 +88,12 @@ public final class IngestRoutes {
                     throw new PayloadTooLargeException("the body is larger than " + MAX_BODY_BYTES + " bytes");
                 }
             }
-            return out.toByteArray();
+            CharCountedBodies.Recovered recovered = CharCountedBodies.recover(out.toByteArray(), declared,
+                    MAX_BODY_BYTES);
+            if (recovered.closeConnection()) {
+                ctx.header("Connection", "close");
+            }
+            return recovered.body();
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body", e);
         }

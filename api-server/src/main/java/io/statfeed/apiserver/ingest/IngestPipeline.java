@@ -52,6 +52,8 @@ public final class IngestPipeline implements AutoCloseable {
     private volatile int pendingSize;
     private volatile long flushedSeq;
 
+    /** Owned by the flusher thread: when the current storage outage began, or 0. */
+    private long failingSince;
     /** Owned by the writer thread. */
     private Aggregate aggregate = new Aggregate();
     private long lastSeq;
@@ -284,13 +286,31 @@ public final class IngestPipeline implements AutoCloseable {
             flushedSeq = seq;
             journal.discardUpTo(seq);
             metrics.flushed(rows.size(), System.nanoTime() - started);
+            if (failingSince != 0) {
+                log.info("storage takes buckets again after {} ms", clock.millis() - failingSince);
+                failingSince = 0;
+            }
             return true;
         } catch (RuntimeException e) {
-            log.warn("storage did not take {} buckets (kept in memory and journal, retrying): {}", pending.size(),
-                    e.toString());
+            // One warning per outage; the retries that follow would only repeat it.
+            if (failingSince == 0) {
+                failingSince = clock.millis();
+                log.warn("storage does not take buckets; {} are kept in memory and the journal, retrying: {}",
+                        pending.size(), rootMessage(e));
+            } else {
+                log.debug("flush retry failed: {}", rootMessage(e));
+            }
             metrics.flushFailed();
             return false;
         }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static void joinQuietly(Thread thread, Duration limit) {
