@@ -1,0 +1,28 @@
+package io.statfeed.interactor.export;
+
+import io.statfeed.core.model.Account;
+import io.statfeed.core.storage.AccountStore;
+import io.statfeed.interactor.UnauthorizedException;
+
+/** Turns the access token of an export request into the account it reads. */
+public final class AccessTokens {
+    /** Generated tokens are 32 characters; anything far longer cannot be one and is not even hashed. */
+    static final int MAX_LENGTH = 256;
+
+    private final AccountStore accounts;
+
+    public AccessTokens(AccountStore accounts) {
+        this.accounts = accounts;
+    }
+
+    Account accountOf(String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
+            throw unknown();
+        }
+        return accounts.findByAccessToken(token).orElseThrow(AccessTokens::unknown);
+    }
+
+    private static UnauthorizedException unknown() {
+        return new UnauthorizedException("access token is unknown or revoked");
+    }
+}

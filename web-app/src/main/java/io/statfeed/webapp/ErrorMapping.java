@@ -1,0 +1,105 @@
+package io.statfeed.webapp;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.core.storage.StorageUnavailableException;
+import io.statfeed.interactor.ConflictException;
+import io.statfeed.interactor.NotFoundException;
+import io.statfeed.interactor.UnauthorizedException;
+import io.statfeed.presenters.json.StatusJson;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place where failures become HTTP answers. Every error, whether a domain exception, a
+ * Javalin response (unknown route, wrong method) or a request Jetty refuses before routing,
+ * answers {@code {"status":N,"msg":"..."}}; nothing answers HTML or a stack trace.
+ */
+final class ErrorMapping {
+    private static final Logger log = LoggerFactory.getLogger(ErrorMapping.class);
+    static final String INTERNAL_ERROR_MESSAGE = "internal error; it has been logged";
+    static final String STORAGE_DOWN_MESSAGE = "storage is unavailable; try again shortly";
+    static final String RETRY_AFTER_SECONDS = "5";
+    private static final int FIRST_ERROR_STATUS = 400;
+    private static final int LAST_ERROR_STATUS = 599;
+
+    private ErrorMapping() {
+    }
+
+    static void addTo(Javalin app) {
+        app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, 400, e.getMessage()));
+        app.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage()));
+        app.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
+        app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage()));
+        app.exception(Requests.BodyTooLargeException.class, (e, ctx) -> answer(ctx, 413, e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
+        app.exception(StorageUnavailableException.class, (e, ctx) -> {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            answer(ctx, 503, STORAGE_DOWN_MESSAGE);
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            answer(ctx, 500, INTERNAL_ERROR_MESSAGE);
+        });
+        // A status set without a body (by Javalin or a plugin) still answers in the same shape.
+        for (int status = FIRST_ERROR_STATUS; status <= LAST_ERROR_STATUS; status++) {
+            int code = status;
+            app.error(code, ctx -> {
+                String result = ctx.result();
+                if (result == null || result.isEmpty()) {
+                    answer(ctx, code, reason(code));
+                }
+            });
+        }
+    }
+
+    /** Requests Jetty refuses before they reach Javalin (bad URIs, oversized headers) answer JSON too. */
+    static void configureJetty(JavalinConfig config) {
+        JsonErrorHandler handler = new JsonErrorHandler();
+        config.jetty.modifyServer(server -> server.setErrorHandler(handler));
+        config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(handler));
+    }
+
+    private static void answer(Context ctx, int status, String message) {
+        String msg = message == null || message.isBlank() ? reason(status) : message;
+        Responses.json(ctx, status, StatusJson.of(status, msg));
+    }
+
+    static String reason(int status) {
+        HttpStatus known = HttpStatus.forStatus(status);
+        return known == HttpStatus.UNKNOWN ? "error " + status : known.getMessage();
+    }
+
+    private static final class JsonErrorHandler extends ErrorHandler {
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, Responses.JSON);
+            String msg = reason == null || reason.isBlank() ? reason(status) : reason;
+            return ByteBuffer.wrap(StatusJson.of(status, msg).getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
+                                                  HttpServletResponse response, int code, String message)
+                throws IOException {
+            // The message may carry an exception's text; only the standard reason goes out.
+            baseRequest.setHandled(true);
+            response.setContentType(Responses.JSON);
+            response.getOutputStream().write(StatusJson.of(code, reason(code)).getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package io.statfeed.webapp;
+
+import io.statfeed.core.config.Settings;
+import io.statfeed.core.storage.Database;
+import io.statfeed.core.testing.Backend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** A web server on a free port over a fresh database of one backend, with a fixed clock. */
+final class TestServer implements AutoCloseable {
+    /** 2023-11-14T22:13:20Z. */
+    static final long NOW_SECONDS = 1_700_000_000L;
+    static final int TEST_HASH_COST = 4;
+
+    final Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW_SECONDS), ZoneOffset.UTC);
+    final Database database;
+    final WebServer server;
+    final Http http;
+    private final Backend.TestDatabase testDatabase;
+
+    TestServer(Backend backend, Path dataDir) {
+        testDatabase = backend.create(dataDir);
+        Settings settings = testDatabase.settings().withPorts(0, 0).withPasswordHashCost(TEST_HASH_COST);
+        database = Database.open(settings);
+        server = WebServer.start(settings, database, clock);
+        http = new Http(server.port());
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.close();
+            database.close();
+        } finally {
+            testDatabase.close();
+        }
+    }
+}
