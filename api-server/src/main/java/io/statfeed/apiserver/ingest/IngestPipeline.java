@@ -12,6 +12,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +49,8 @@ public final class IngestPipeline implements AutoCloseable {
 
     private volatile boolean running = true;
     private volatile boolean writerDone;
-    private volatile int aggregateSize;
-    private volatile int pendingSize;
+    /** Buckets in memory anywhere between the writer and storage: the aggregate, hand-offs, the pending write. */
+    private final AtomicInteger buffered = new AtomicInteger();
     private volatile long flushedSeq;
 
     /** Owned by the flusher thread: when the current storage outage began, or 0. */
@@ -99,6 +100,7 @@ public final class IngestPipeline implements AutoCloseable {
         for (Journal.Group group : replay.groups()) {
             pipeline.aggregate.merge(group.delta());
         }
+        pipeline.buffered.set(pipeline.aggregate.size());
         pipeline.lastSeq = replay.lastSeq();
         pipeline.flushedSeq = checkpoint;
         if (!replay.groups().isEmpty()) {
@@ -124,7 +126,7 @@ public final class IngestPipeline implements AutoCloseable {
         if (!running) {
             throw new BufferFullException("the server is shutting down");
         }
-        if (aggregateSize + pendingSize > bufferLimit) {
+        if (buffered.get() >= bufferLimit) {
             throw new BufferFullException("storage is behind and the ingest buffer is full");
         }
         if (journal.retainedBytes() > MAX_RETAINED_JOURNAL_BYTES) {
@@ -139,7 +141,7 @@ public final class IngestPipeline implements AutoCloseable {
 
     /** Buckets held in memory and not yet in storage. */
     public int bufferedBuckets() {
-        return aggregateSize + pendingSize;
+        return buffered.get();
     }
 
     /** The last journal group known to be in storage. */
@@ -215,10 +217,11 @@ public final class IngestPipeline implements AutoCloseable {
             return;
         }
         lastSeq = seq;
+        int before = aggregate.size();
         for (Delta delta : deltas) {
             aggregate.merge(delta);
         }
-        aggregateSize = aggregate.size();
+        buffered.addAndGet(aggregate.size() - before);
         metrics.groupJournaled(group.size());
         group.forEach(s -> s.journaled().complete(null));
     }
@@ -229,7 +232,6 @@ public final class IngestPipeline implements AutoCloseable {
         }
         handoffs.add(new Snapshot(aggregate, lastSeq));
         aggregate = new Aggregate();
-        aggregateSize = 0;
     }
 
     private void flushLoop() {
@@ -252,7 +254,9 @@ public final class IngestPipeline implements AutoCloseable {
                     if (pending == null) {
                         pending = next.aggregate();
                     } else {
+                        int separate = pending.size() + next.aggregate().size();
                         pending.merge(next.aggregate());
+                        buffered.addAndGet(pending.size() - separate); // buckets in both count once now
                     }
                     pendingSeq = next.seq();
                     next = handoffs.poll();
@@ -260,10 +264,9 @@ public final class IngestPipeline implements AutoCloseable {
                 if (pending == null) {
                     continue;
                 }
-                pendingSize = pending.size();
                 if (write(pending, pendingSeq)) {
+                    buffered.addAndGet(-pending.size());
                     pending = null;
-                    pendingSize = 0;
                     retryDelay = MIN_RETRY_DELAY;
                 } else if (clock.millis() > shutdownDeadline) {
                     return;

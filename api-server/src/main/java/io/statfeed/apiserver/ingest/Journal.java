@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  */
 final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
-    static final long SEGMENT_BYTES = 32L << 20;
+    static final long SEGMENT_BYTES = 16L << 20;
+    private static final int PREALLOCATE_CHUNK = 1 << 20;
     private static final int HEADER_BYTES = Integer.BYTES;
     private static final int PAYLOAD_PREFIX_BYTES = Long.BYTES + Integer.BYTES;
     private static final int TRAILER_BYTES = Integer.BYTES;
@@ -125,15 +126,13 @@ final class Journal implements AutoCloseable {
         crc.update(buffer.duplicate().flip().position(HEADER_BYTES));
         buffer.putInt((int) crc.getValue());
         buffer.flip();
-        if (current.channel.size() + buffer.remaining() > SEGMENT_BYTES && current.channel.size() > 0) {
+        if (current.position + buffer.remaining() > SEGMENT_BYTES && current.position > 0) {
             rotate(seq);
         }
-        int bytes = buffer.remaining();
         while (buffer.hasRemaining()) {
-            current.channel.write(buffer);
+            current.position += current.channel.write(buffer, current.position);
         }
         current.channel.force(false);
-        retainedBytes.addAndGet(bytes);
     }
 
     /**
@@ -190,22 +189,47 @@ final class Journal implements AutoCloseable {
     private void startSegment(long firstSeq) {
         Path path = dir.resolve(String.format("%s%020d%s", SEGMENT_PREFIX, firstSeq, SEGMENT_SUFFIX));
         try {
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            preallocate(channel);
             current = new OpenSegment(new Segment(path, firstSeq), channel);
+            retainedBytes.addAndGet(SEGMENT_BYTES);
             forceDirectory();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create journal segment " + path, e);
         }
     }
 
-    private record OpenSegment(Segment segment, FileChannel channel) {
+    /** The segment being written; {@code position} is where the next record goes. */
+    private static final class OpenSegment {
+        final Segment segment;
+        final FileChannel channel;
+        long position;
+
+        OpenSegment(Segment segment, FileChannel channel) {
+            this.segment = segment;
+            this.channel = channel;
+        }
+    }
+
+    /**
+     * Writes the whole segment with zeros up front: an fdatasync of an append that grows a file
+     * must also commit the new size, which doubled its cost here; overwriting does not. Replay
+     * stops at the zeros, which read as a record of length 0.
+     */
+    private static void preallocate(FileChannel channel) throws IOException {
+        ByteBuffer zeros = ByteBuffer.allocateDirect(PREALLOCATE_CHUNK);
+        for (long at = 0; at < SEGMENT_BYTES; at += PREALLOCATE_CHUNK) {
+            zeros.clear();
+            while (zeros.hasRemaining()) {
+                channel.write(zeros, at + zeros.position());
+            }
+        }
+        channel.force(true);
     }
 
     private long readSegment(Segment segment, long afterSeq, List<Group> into) {
         long lastSeq = -1;
-        try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ,
-                StandardOpenOption.WRITE)) {
+        try (FileChannel channel = FileChannel.open(segment.path(), StandardOpenOption.READ)) {
             long size = channel.size();
             ByteBuffer all = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
             long goodEnd = 0;
@@ -236,11 +260,10 @@ final class Journal implements AutoCloseable {
                     break;
                 }
             }
-            if (goodEnd < size) {
-                log.warn("journal segment {} ends in {} bytes of an unfinished write; cutting them off",
-                        segment.path(), size - goodEnd);
-                channel.truncate(goodEnd);
-                channel.force(true);
+            if (goodEnd < size && all.get((int) goodEnd) != 0) {
+                // Old segments are never written again, so a torn record only needs reporting.
+                log.warn("journal segment {} ends in an unfinished write at byte {}; it was never acknowledged",
+                        segment.path(), goodEnd);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read journal segment " + segment.path(), e);
