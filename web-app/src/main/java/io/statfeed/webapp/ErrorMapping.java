@@ -35,6 +35,7 @@ final class ErrorMapping {
     static final String RETRY_AFTER_SECONDS = "5";
     private static final int FIRST_ERROR_STATUS = 400;
     private static final int LAST_ERROR_STATUS = 599;
+    private static final int MAX_JETTY_MESSAGE = 200;
 
     private ErrorMapping() {
     }
@@ -44,8 +45,12 @@ final class ErrorMapping {
         app.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage()));
         app.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage()));
         app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage()));
-        app.exception(Requests.BodyTooLargeException.class, (e, ctx) -> answer(ctx, 413, e.getMessage()));
-        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
+        app.exception(Requests.BodyTooLargeException.class, (e, ctx) -> {
+            ctx.header("Connection", "close"); // the rest of the body is not read
+            answer(ctx, 413, e.getMessage());
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(),
+                e.getStatus() == 405 ? "method " + ctx.method() + " is not allowed on " + ctx.path() : e.getMessage()));
         app.exception(StorageUnavailableException.class, (e, ctx) -> {
             log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
@@ -96,10 +101,13 @@ final class ErrorMapping {
         protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
                                                   HttpServletResponse response, int code, String message)
                 throws IOException {
-            // The message may carry an exception's text; only the standard reason goes out.
+            // A 4xx message is Jetty's word on the request (e.g. an ambiguous URI) and helps the caller;
+            // anything else may carry an exception's text, so only the standard reason goes out.
+            String msg = code < 500 && message != null && !message.isBlank() && message.length() <= MAX_JETTY_MESSAGE
+                    ? message : reason(code);
             baseRequest.setHandled(true);
             response.setContentType(Responses.JSON);
-            response.getOutputStream().write(StatusJson.of(code, reason(code)).getBytes(StandardCharsets.UTF_8));
+            response.getOutputStream().write(StatusJson.of(code, msg).getBytes(StandardCharsets.UTF_8));
         }
     }
 }

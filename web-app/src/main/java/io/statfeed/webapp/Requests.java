@@ -5,6 +5,7 @@ import io.statfeed.core.model.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ final class Requests {
     static final int MAX_BODY_BYTES = 16 * 1024;
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
     private static final int MAX_SHOWN = 40;
+    private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
 
     private Requests() {
     }
@@ -48,12 +50,23 @@ final class Requests {
         }
     }
 
+    /** A query parameter given at most once; an empty value counts as absent. */
     static Optional<String> query(Context ctx, String name) {
+        String raw = ctx.queryString();
+        if (raw != null && BAD_ESCAPE.matcher(raw).find()) {
+            // Left alone, the servlet layer would drop the parameter and the request would mean something else.
+            throw new InvalidInputException("the query string is not valid URL encoding (a '%' must start %XX)");
+        }
+        List<String> values;
         try {
-            return Optional.ofNullable(ctx.queryParam(name)).filter(value -> !value.isEmpty());
-        } catch (IllegalArgumentException e) { // bad %-escapes
+            values = ctx.queryParams(name);
+        } catch (IllegalArgumentException e) {
             throw new InvalidInputException("the query string is not valid URL encoding");
         }
+        if (values.size() > 1) {
+            throw new InvalidInputException(name + " is given " + values.size() + " times; give it once");
+        }
+        return values.stream().findFirst().filter(value -> !value.isEmpty());
     }
 
     static String path(Context ctx, String name) {
