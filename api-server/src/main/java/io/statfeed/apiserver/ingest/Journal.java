@@ -94,8 +94,15 @@ final class Journal implements AutoCloseable {
         List<Group> groups = new ArrayList<>();
         long lastSeq = afterSeq;
         for (Segment segment : listSegments()) {
+            long segmentLast = readSegment(segment, afterSeq, groups);
+            if (segmentLast < 0) {
+                // Not one intact record: nothing in it was ever acknowledged, and its name may be
+                // the one the next segment needs.
+                deleteEmpty(segment);
+                continue;
+            }
             closedSegments.add(segment);
-            lastSeq = Math.max(lastSeq, readSegment(segment, afterSeq, groups));
+            lastSeq = Math.max(lastSeq, segmentLast);
         }
         startSegment(lastSeq + 1);
         retainedBytes.set(sizeOfSegments());
@@ -286,6 +293,14 @@ final class Journal implements AutoCloseable {
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list the ingest journal at " + dir, e);
+        }
+    }
+
+    private static void deleteEmpty(Segment segment) {
+        try {
+            Files.delete(segment.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot remove the empty journal segment " + segment.path(), e);
         }
     }
 

@@ -73,6 +73,25 @@ class JournalTest {
     }
 
     @Test
+    void restarts_without_data_in_between_reuse_nothing_and_lose_nothing() throws IOException {
+        for (int restart = 0; restart < 3; restart++) {
+            try (Journal journal = Journal.open(dir)) {
+                assertEquals(0, journal.replay(-1).groups().size());
+            }
+        }
+        try (Journal journal = Journal.open(dir)) {
+            journal.replay(-1);
+            journal.append(1, List.of(delta(1, 1)));
+        }
+        try (Journal journal = Journal.open(dir)) {
+            assertEquals(1, journal.replay(-1).groups().size());
+        }
+        try (Journal journal = Journal.open(dir)) {
+            assertEquals(List.of(1L), journal.replay(-1).groups().stream().map(Journal.Group::seq).toList());
+        }
+    }
+
+    @Test
     void segments_wholly_in_storage_are_deleted_and_the_others_kept() throws IOException {
         try (Journal journal = Journal.open(dir)) {
             journal.replay(-1);
