@@ -11,12 +11,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 
 /** StatHat's ingest endpoints: /ez (form, query string or JSON batch), /c and /v. */
 public final class IngestRoutes {
     /** Large enough for a full JSON batch of long names; anything bigger is refused unread. */
     public static final int MAX_BODY_BYTES = 1 << 20;
     private static final int READ_CHUNK = 8 * 1024;
+    private static final byte[] EMPTY = new byte[0];
 
     private final Ingestor ingestor;
 
@@ -36,17 +38,31 @@ public final class IngestRoutes {
     private void ez(Context ctx, boolean hasBody) {
         byte[] body = hasBody ? body(ctx) : null;
         if (body != null && isJson(ctx, body)) {
-            Answers.outcome(ctx, ingestor.ingest(Posts.ezJson(body)), true);
+            answerWhenDurable(ctx, ingestor.ingest(Posts.ezJson(body)), true);
             return;
         }
         requireForm(ctx);
-        Answers.outcome(ctx, ingestor.ingest(Posts.ezForm(FormFields.of(ctx.queryString(), body))), false);
+        answerWhenDurable(ctx, ingestor.ingest(Posts.ezForm(FormFields.of(ctx.queryString(), body))), false);
     }
 
     private void classic(Context ctx, boolean counter, boolean hasBody) {
         byte[] body = hasBody ? body(ctx) : null;
         requireForm(ctx);
-        Answers.outcome(ctx, ingestor.ingest(Posts.classicForm(FormFields.of(ctx.queryString(), body), counter)), false);
+        answerWhenDurable(ctx, ingestor.ingest(Posts.classicForm(FormFields.of(ctx.queryString(), body), counter)),
+                false);
+    }
+
+    /**
+     * Answers once the journal has the points, without holding a request thread meanwhile: the
+     * thread goes back to taking requests, and the answer is written when the group commit
+     * completes. Failures reach the same exception mapping as synchronous ones.
+     */
+    private static void answerWhenDurable(Context ctx, CompletableFuture<Ingestor.Outcome> outcome, boolean batch) {
+        if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
+            Answers.outcome(ctx, outcome.join(), batch);
+            return;
+        }
+        ctx.future(() -> outcome.thenAccept(result -> Answers.outcome(ctx, result, batch)));
     }
 
     private static boolean isJson(Context ctx, byte[] body) {
@@ -79,17 +95,10 @@ public final class IngestRoutes {
                     + " are allowed");
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(declared > 0 ? (int) declared : 256);
-            byte[] chunk = new byte[READ_CHUNK];
-            int read;
-            while ((read = in.read(chunk)) != -1) {
-                out.write(chunk, 0, read);
-                if (out.size() > MAX_BODY_BYTES) {
-                    throw new PayloadTooLargeException("the body is larger than " + MAX_BODY_BYTES + " bytes");
-                }
-            }
-            CharCountedBodies.Recovered recovered = CharCountedBodies.recover(out.toByteArray(), declared,
-                    MAX_BODY_BYTES);
+            // With a Content-Length, Jetty ends the stream there: one exact read. Without one
+            // (chunked), read in pieces and stop at the limit.
+            byte[] read = declared >= 0 ? in.readNBytes((int) declared) : readLimited(in);
+            CharCountedBodies.Recovered recovered = CharCountedBodies.recover(read, declared, MAX_BODY_BYTES);
             if (recovered.closeConnection()) {
                 ctx.header("Connection", "close");
             }
@@ -97,5 +106,21 @@ public final class IngestRoutes {
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body", e);
         }
+    }
+
+    private static byte[] readLimited(InputStream in) throws IOException {
+        ByteArrayOutputStream out = null;
+        byte[] chunk = new byte[READ_CHUNK];
+        int read;
+        while ((read = in.read(chunk)) != -1) {
+            if (out == null) {
+                out = new ByteArrayOutputStream();
+            }
+            out.write(chunk, 0, read);
+            if (out.size() > MAX_BODY_BYTES) {
+                throw new PayloadTooLargeException("the body is larger than " + MAX_BODY_BYTES + " bytes");
+            }
+        }
+        return out == null ? EMPTY : out.toByteArray();
     }
 }

@@ -13,8 +13,8 @@ import java.util.Map;
 public final class Delta {
     /** statId, minute, n, total, min, max, sumSquares. */
     static final int ENTRY_BYTES = 7 * Long.BYTES;
-    /** Below this many entries a linear scan beats hashing. */
-    private static final int LINEAR_SCAN_LIMIT = 8;
+    /** Below this many entries a linear scan over two long arrays beats hashing a boxed key. */
+    private static final int LINEAR_SCAN_LIMIT = 32;
 
     private long[] statIds;
     private long[] minutes;

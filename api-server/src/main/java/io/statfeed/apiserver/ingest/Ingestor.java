@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -47,7 +47,11 @@ public final class Ingestor {
         this.clock = clock;
     }
 
-    public Outcome ingest(Posts.EzPost post) {
+    /**
+     * Checks and resolves the post at once (throwing for what is wrong with it as a whole); the
+     * returned future completes when the accepted points are durable.
+     */
+    public CompletableFuture<Outcome> ingest(Posts.EzPost post) {
         Account account = accounts.byEzkey(post.ezkey())
                 .orElseThrow(() -> UnknownKeyException.account("unknown ezkey"));
         long now = clock.millis() / 1_000;
@@ -71,7 +75,7 @@ public final class Ingestor {
         return store(delta, post.points().size() + post.rejections().size(), rejections);
     }
 
-    public Outcome ingest(Posts.ClassicPost post) {
+    public CompletableFuture<Outcome> ingest(Posts.ClassicPost post) {
         PostedPoint point = post.point();
         Stat stat = stats.byKey(point.stat()).orElseThrow(() -> UnknownKeyException.stat("no stat has key '"
                 + Numbers.shorten(point.stat()) + "'"));
@@ -97,27 +101,26 @@ public final class Ingestor {
         return resolved;
     }
 
-    private Outcome store(Delta delta, int posted, List<Rejection> rejections) {
-        if (!delta.isEmpty()) {
-            awaitDurable(pipeline.submit(delta));
+    private CompletableFuture<Outcome> store(Delta delta, int posted, List<Rejection> rejections) {
+        Outcome outcome = new Outcome(posted - rejections.size(), posted, rejections);
+        if (delta.isEmpty()) {
+            return CompletableFuture.completedFuture(outcome);
         }
-        return new Outcome(posted - rejections.size(), posted, rejections);
-    }
-
-    private static void awaitDurable(CompletableFuture<Void> journaled) {
-        try {
-            journaled.get(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BufferFullException("the server is stopping");
-        } catch (TimeoutException e) {
-            throw new BufferFullException("the ingest journal is too slow to answer");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BufferFullException full) {
-                throw full;
-            }
-            throw new IllegalStateException("journal write failed", e.getCause());
-        }
+        return pipeline.submit(delta)
+                .orTimeout(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS)
+                .handle((journaled, failure) -> {
+                    if (failure == null) {
+                        return outcome;
+                    }
+                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                    if (cause instanceof BufferFullException full) {
+                        throw full;
+                    }
+                    if (cause instanceof TimeoutException) {
+                        throw new BufferFullException("the ingest journal is too slow to answer");
+                    }
+                    throw new IllegalStateException("journal write failed", cause);
+                });
     }
 
     private static void requireKind(Stat stat, PostedPoint point) {
