@@ -3,12 +3,15 @@ package io.statfeed.apiserver;
 import io.javalin.Javalin;
 import io.statfeed.apiserver.directory.AccountDirectory;
 import io.statfeed.apiserver.directory.StatDirectory;
+import io.statfeed.apiserver.http.Answers;
 import io.statfeed.apiserver.http.ErrorAnswers;
 import io.statfeed.apiserver.http.IngestRoutes;
 import io.statfeed.apiserver.http.JsonErrorHandler;
-import io.statfeed.apiserver.ingest.IngestMetrics;
 import io.statfeed.apiserver.ingest.IngestPipeline;
 import io.statfeed.apiserver.ingest.Ingestor;
+import io.statfeed.apiserver.monitor.SelfMonitor;
+import io.statfeed.apiserver.monitor.SystemAccounts;
+import io.statfeed.core.model.Account;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
@@ -27,38 +30,44 @@ public final class ApiServer implements AutoCloseable {
 
     private final Javalin app;
     private final IngestPipeline pipeline;
+    private final SelfMonitor monitor;
 
-    private ApiServer(Javalin app, IngestPipeline pipeline) {
+    private ApiServer(Javalin app, IngestPipeline pipeline, SelfMonitor monitor) {
         this.app = app;
         this.pipeline = pipeline;
+        this.monitor = monitor;
     }
 
     public static ApiServer start(Settings settings, Database database) {
         Clock clock = Clock.systemUTC();
+        SelfMonitor monitor = new SelfMonitor(clock);
         IngestPipeline pipeline = IngestPipeline.start(settings.dataDir().resolve("journal"),
-                new BucketStore(database), clock, settings.flushInterval(), settings.ingestBufferLimit(),
-                IngestMetrics.NONE);
-        Ingestor ingestor = new Ingestor(
-                new AccountDirectory(new AccountStore(database)),
-                new StatDirectory(new StatStore(database), clock, settings.newStatsPerMinute()),
-                pipeline, clock);
-        Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.http.maxRequestSize = IngestRoutes.MAX_BODY_BYTES;
-            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
-        });
-        ErrorAnswers.register(app);
-        Cors.register(app);
-        new IngestRoutes(ingestor).register(app);
-        app.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":200,\"msg\":\"ok\"}"));
+                new BucketStore(database), clock, settings.flushInterval(), settings.ingestBufferLimit(), monitor);
         try {
+            AccountStore accountStore = new AccountStore(database);
+            StatDirectory stats = new StatDirectory(new StatStore(database), clock, settings.newStatsPerMinute());
+            Ingestor ingestor = new Ingestor(new AccountDirectory(accountStore), stats, pipeline, clock);
+            Account system = SystemAccounts.ensure(accountStore, settings.dataDir(), clock);
+            monitor.startReporting(system, stats, pipeline, settings.selfReportInterval());
+
+            Answers answers = new Answers(monitor::answered);
+            Javalin app = Javalin.create(config -> {
+                config.showJavalinBanner = false;
+                config.http.maxRequestSize = IngestRoutes.MAX_BODY_BYTES;
+                config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+            });
+            ErrorAnswers.register(app, answers);
+            Cors.register(app);
+            new IngestRoutes(ingestor, answers).register(app);
+            app.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":200,\"msg\":\"ok\"}"));
             app.start(settings.apiPort());
+            log.info("api-server listening on port {} (journal node {})", app.port(), pipeline.nodeId());
+            return new ApiServer(app, pipeline, monitor);
         } catch (RuntimeException e) {
+            monitor.close();
             pipeline.close();
             throw e;
         }
-        log.info("api-server listening on port {} (journal node {})", app.port(), pipeline.nodeId());
-        return new ApiServer(app, pipeline);
     }
 
     public int port() {
@@ -69,6 +78,7 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        monitor.close();
         pipeline.close();
     }
 }

@@ -79,26 +79,38 @@ final class ApiHarness implements AutoCloseable {
     }
 
     Stat stat(String name) {
-        return new StatStore(database).findLive(account.accountId(), name)
+        return stat(account.accountId(), name);
+    }
+
+    Stat stat(long accountId, String name) {
+        return new StatStore(database).findLive(accountId, name)
                 .orElseThrow(() -> new AssertionError("no stat named '" + name + "'"));
     }
 
     boolean hasStat(String name) {
-        return new StatStore(database).findLive(account.accountId(), name).isPresent();
+        return hasStat(account.accountId(), name);
+    }
+
+    boolean hasStat(long accountId, String name) {
+        return new StatStore(database).findLive(accountId, name).isPresent();
     }
 
     List<Bucket> buckets(String name, Resolution resolution) {
-        return new BucketStore(database).read(stat(name).id(), resolution, 0, Long.MAX_VALUE);
+        return buckets(account.accountId(), name, resolution);
+    }
+
+    List<Bucket> buckets(long accountId, String name, Resolution resolution) {
+        return new BucketStore(database).read(stat(accountId, name).id(), resolution, 0, Long.MAX_VALUE);
     }
 
     /** Sum of the stored minute buckets of a stat, waiting for the flush that should bring it. */
     double storedTotal(String name, double expected) {
-        awaitTrue(() -> hasStat(name) && total(name) == expected, Duration.ofSeconds(5));
-        return total(name);
+        awaitTrue(() -> hasStat(name) && total(account.accountId(), name) == expected, Duration.ofSeconds(5));
+        return total(account.accountId(), name);
     }
 
-    private double total(String name) {
-        return buckets(name, Resolution.MINUTE).stream().mapToDouble(Bucket::total).sum();
+    double total(long accountId, String name) {
+        return buckets(accountId, name, Resolution.MINUTE).stream().mapToDouble(Bucket::total).sum();
     }
 
     static void awaitTrue(BooleanSupplier condition, Duration limit) {

@@ -8,22 +8,30 @@ import io.statfeed.apiserver.ingest.Ingestor;
 import io.statfeed.apiserver.ingest.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntConsumer;
 
-/** The api-server's answers, all in StatHat's shape: {@code {"status":N,"msg":"..."}}. */
-final class Answers {
+/**
+ * The api-server's answers, all in StatHat's shape: {@code {"status":N,"msg":"..."}}. Every
+ * answer passes here, so this is where they are counted.
+ */
+public final class Answers {
     static final String JSON = "application/json";
     private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
     private static final byte[] OK = "{\"status\":200,\"msg\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper mapper = new ObjectMapper();
 
-    private Answers() {
+    private final IntConsumer answeredWithStatus;
+
+    /** @param answeredWithStatus told the status of every answer (self-monitoring) */
+    public Answers(IntConsumer answeredWithStatus) {
+        this.answeredWithStatus = answeredWithStatus;
     }
 
-    static void ok(Context ctx) {
+    void ok(Context ctx) {
         send(ctx, 200, OK);
     }
 
-    static void error(Context ctx, int status, String msg) {
+    void error(Context ctx, int status, String msg) {
         send(ctx, status, body(status, msg).toString().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -32,7 +40,8 @@ final class Answers {
      * cookie or session is involved. Set here rather than in a before-handler, which would cost
      * a route match on every request of the hot path.
      */
-    private static void send(Context ctx, int status, byte[] body) {
+    private void send(Context ctx, int status, byte[] body) {
+        answeredWithStatus.accept(status);
         ctx.status(status).header(ALLOW_ORIGIN, "*").contentType(JSON).result(body);
     }
 
@@ -45,7 +54,7 @@ final class Answers {
      * rejected points (a client that retried on a 4xx would count the stored ones twice).
      * None stored: the rejections' own status when they agree, else 400.
      */
-    static void outcome(Context ctx, Ingestor.Outcome outcome, boolean batch) {
+    void outcome(Context ctx, Ingestor.Outcome outcome, boolean batch) {
         List<Rejection> rejections = outcome.rejections();
         if (rejections.isEmpty()) {
             ok(ctx);

@@ -21,32 +21,32 @@ public final class ErrorAnswers {
     private ErrorAnswers() {
     }
 
-    public static void register(Javalin app) {
-        app.exception(PayloadTooLargeException.class, (e, ctx) -> Answers.error(ctx, 413, e.getMessage()));
-        app.exception(InvalidInputException.class, (e, ctx) -> Answers.error(ctx, 400, e.getMessage()));
+    public static void register(Javalin app, Answers answers) {
+        app.exception(PayloadTooLargeException.class, (e, ctx) -> answers.error(ctx, 413, e.getMessage()));
+        app.exception(InvalidInputException.class, (e, ctx) -> answers.error(ctx, 400, e.getMessage()));
         app.exception(UnknownKeyException.class, (e, ctx) ->
-                Answers.error(ctx, e.isStatKey() ? 404 : 401, e.getMessage()));
+                answers.error(ctx, e.isStatKey() ? 404 : 401, e.getMessage()));
         app.exception(BufferFullException.class, (e, ctx) -> {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-            Answers.error(ctx, 503, e.getMessage() + "; retry later");
+            answers.error(ctx, 503, e.getMessage() + "; retry later");
         });
-        app.exception(StorageUnavailableException.class, (e, ctx) -> storageDown(ctx, e));
-        app.exception(DataAccessException.class, (e, ctx) -> storageDown(ctx, e));
-        app.exception(HttpResponseException.class, (e, ctx) -> Answers.error(ctx, e.getStatus(), e.getMessage()));
+        app.exception(StorageUnavailableException.class, (e, ctx) -> storageDown(answers, ctx, e));
+        app.exception(DataAccessException.class, (e, ctx) -> storageDown(answers, ctx, e));
+        app.exception(HttpResponseException.class, (e, ctx) -> answers.error(ctx, e.getStatus(), e.getMessage()));
         app.exception(UncheckedIOException.class, (e, ctx) -> {
             // The client went away or sent a broken body: nothing was accepted.
             log.debug("request body unreadable: {}", e.toString());
-            Answers.error(ctx, 400, "the request body could not be read");
+            answers.error(ctx, 400, "the request body could not be read");
         });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            Answers.error(ctx, 500, "internal error; nothing was stored");
+            answers.error(ctx, 500, "internal error; nothing was stored");
         });
     }
 
-    private static void storageDown(io.javalin.http.Context ctx, Exception e) {
+    private static void storageDown(Answers answers, io.javalin.http.Context ctx, Exception e) {
         log.warn("storage unavailable while checking keys: {}", e.toString());
         ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-        Answers.error(ctx, 503, "storage is unavailable; retry later");
+        answers.error(ctx, 503, "storage is unavailable; retry later");
     }
 }

@@ -21,9 +21,11 @@ public final class IngestRoutes {
     private static final byte[] EMPTY = new byte[0];
 
     private final Ingestor ingestor;
+    private final Answers answers;
 
-    public IngestRoutes(Ingestor ingestor) {
+    public IngestRoutes(Ingestor ingestor, Answers answers) {
         this.ingestor = ingestor;
+        this.answers = answers;
     }
 
     public void register(Javalin app) {
@@ -57,12 +59,12 @@ public final class IngestRoutes {
      * thread goes back to taking requests, and the answer is written when the group commit
      * completes. Failures reach the same exception mapping as synchronous ones.
      */
-    private static void answerWhenDurable(Context ctx, CompletableFuture<Ingestor.Outcome> outcome, boolean batch) {
+    private void answerWhenDurable(Context ctx, CompletableFuture<Ingestor.Outcome> outcome, boolean batch) {
         if (outcome.isDone() && !outcome.isCompletedExceptionally()) {
-            Answers.outcome(ctx, outcome.join(), batch);
+            answers.outcome(ctx, outcome.join(), batch);
             return;
         }
-        ctx.future(() -> outcome.thenAccept(result -> Answers.outcome(ctx, result, batch)));
+        ctx.future(() -> outcome.thenAccept(result -> answers.outcome(ctx, result, batch)));
     }
 
     private static boolean isJson(Context ctx, byte[] body) {

@@ -49,6 +49,11 @@ public final class Delta {
         merge(statId, minute, 1, value, value, value, value * value);
     }
 
+    /** Adds a series of measurements already summed elsewhere, at unix second {@code time}. */
+    public void addMeasured(long statId, long time, long n, double total, double min, double max, double squares) {
+        merge(statId, Math.floorDiv(time, 60L) * 60L, n, total, min, max, squares);
+    }
+
     void merge(long statId, long minute, long n, double total, double min, double max, double squares) {
         int slot = find(statId, minute);
         if (slot < 0) {

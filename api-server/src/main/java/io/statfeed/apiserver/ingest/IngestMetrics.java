@@ -8,8 +8,12 @@ public interface IngestMetrics {
     IngestMetrics NONE = new IngestMetrics() {
     };
 
-    /** One group of requests was forced to the journal. */
-    default void groupJournaled(int requests) {
+    /** One group of requests was written and forced to the journal in {@code nanos}. */
+    default void groupJournaled(int requests, long nanos) {
+    }
+
+    /** A request's points became durable {@code nanos} after it was submitted. */
+    default void committed(long nanos) {
     }
 
     /** Buckets were written to storage. */

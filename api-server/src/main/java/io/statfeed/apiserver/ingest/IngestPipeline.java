@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -46,6 +48,12 @@ public final class IngestPipeline implements AutoCloseable {
     private final BlockingQueue<Snapshot> handoffs = new LinkedBlockingQueue<>();
     private final Thread writer;
     private final Thread flusher;
+    /**
+     * Completes the futures of a journaled group, which writes their answers. Off the writer
+     * thread, so the next group's fsync overlaps the answers of the last one.
+     */
+    private final ExecutorService responder = Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, "statfeed-ingest-responder"));
 
     private volatile boolean running = true;
     private volatile boolean writerDone;
@@ -59,7 +67,7 @@ public final class IngestPipeline implements AutoCloseable {
     private Aggregate aggregate = new Aggregate();
     private long lastSeq;
 
-    private record Submission(Delta delta, CompletableFuture<Void> journaled) {
+    private record Submission(Delta delta, CompletableFuture<Void> journaled, long submittedNanos) {
     }
 
     private record Snapshot(Aggregate aggregate, long seq) {
@@ -133,7 +141,7 @@ public final class IngestPipeline implements AutoCloseable {
             throw new BufferFullException("storage is behind and the ingest journal is full");
         }
         CompletableFuture<Void> journaled = new CompletableFuture<>();
-        if (!queue.offer(new Submission(delta, journaled))) {
+        if (!queue.offer(new Submission(delta, journaled, System.nanoTime()))) {
             throw new BufferFullException("the ingest queue is full");
         }
         return journaled;
@@ -154,6 +162,7 @@ public final class IngestPipeline implements AutoCloseable {
     public void close() {
         running = false;
         joinQuietly(writer, SHUTDOWN_FLUSH_LIMIT);
+        responder.shutdown();
         joinQuietly(flusher, SHUTDOWN_FLUSH_LIMIT);
         if (flusher.isAlive()) {
             log.warn("storage did not take the last buckets in time; they stay in the journal for the next start");
@@ -206,6 +215,7 @@ public final class IngestPipeline implements AutoCloseable {
             deltas.add(s.delta());
         }
         long seq = lastSeq + 1;
+        long started = System.nanoTime();
         try {
             journal.append(seq, deltas);
         } catch (IOException | RuntimeException e) {
@@ -222,8 +232,13 @@ public final class IngestPipeline implements AutoCloseable {
             aggregate.merge(delta);
         }
         buffered.addAndGet(aggregate.size() - before);
-        metrics.groupJournaled(group.size());
-        group.forEach(s -> s.journaled().complete(null));
+        long durableAt = System.nanoTime();
+        metrics.groupJournaled(group.size(), durableAt - started);
+        List<Submission> durable = List.copyOf(group);
+        responder.execute(() -> durable.forEach(s -> {
+            metrics.committed(durableAt - s.submittedNanos());
+            s.journaled().complete(null);
+        }));
     }
 
     private void handOff() {

@@ -57,12 +57,15 @@ public final class Ingestor {
         long now = clock.millis() / 1_000;
         Delta delta = new Delta();
         List<Rejection> rejections = new ArrayList<>(post.rejections());
-        Map<String, List<Stat>> seen = new HashMap<>();
+        // A batch names the same stats again and again; resolve each name once per request.
+        Map<String, List<Stat>> seen = post.points().size() > 1 ? new HashMap<>() : null;
         for (PostedPoint point : post.points()) {
             try {
                 long time = checkedTime(point.time(), now);
                 double amount = checkedAmount(point);
-                for (Stat stat : seen.computeIfAbsent(point.stat(), name -> resolveAll(account, name, point.counter()))) {
+                List<Stat> targets = seen == null ? resolveAll(account, point.stat(), point.counter())
+                        : seen.computeIfAbsent(point.stat(), name -> resolveAll(account, name, point.counter()));
+                for (Stat stat : targets) {
                     requireKind(stat, point);
                     delta.add(stat.id(), time, amount);
                 }

@@ -18,7 +18,8 @@ public record Settings(
         Duration flushInterval,
         int ingestBufferLimit,
         int newStatsPerMinute,
-        int passwordHashCost) {
+        int passwordHashCost,
+        Duration selfReportInterval) {
 
     /** A MySQL-compatible server to use instead of the embedded database. */
     public record DatabaseServer(String jdbcUrl, String user, String password) {
@@ -38,6 +39,7 @@ public record Settings(
     public static final int DEFAULT_NEW_STATS_PER_MINUTE = 100;
     /** bcrypt cost: 2^12 rounds take about a quarter second, the usual balance for logins. */
     public static final int DEFAULT_PASSWORD_HASH_COST = 12;
+    public static final int DEFAULT_SELF_REPORT_SECONDS = 10;
 
     public Settings {
         requireRange("STATFEED_WEB_PORT", webPort, 0, 65_535);
@@ -47,6 +49,7 @@ public record Settings(
         requireRange("STATFEED_INGEST_BUFFER_LIMIT", ingestBufferLimit, 1_000, 100_000_000);
         requireRange("STATFEED_NEW_STATS_PER_MINUTE", newStatsPerMinute, 1, 1_000_000);
         requireRange("STATFEED_PASSWORD_HASH_COST", passwordHashCost, 4, 31);
+        requireRange("STATFEED_SELF_REPORT_SECONDS", selfReportInterval.toSeconds(), 1, 3_600);
     }
 
     /** The settings of a process, from its environment. */
@@ -74,7 +77,8 @@ public record Settings(
                 Duration.ofMillis(reader.integer("STATFEED_FLUSH_INTERVAL_MS", DEFAULT_FLUSH_INTERVAL_MS)),
                 reader.integer("STATFEED_INGEST_BUFFER_LIMIT", DEFAULT_INGEST_BUFFER_LIMIT),
                 reader.integer("STATFEED_NEW_STATS_PER_MINUTE", DEFAULT_NEW_STATS_PER_MINUTE),
-                reader.integer("STATFEED_PASSWORD_HASH_COST", DEFAULT_PASSWORD_HASH_COST));
+                reader.integer("STATFEED_PASSWORD_HASH_COST", DEFAULT_PASSWORD_HASH_COST),
+                Duration.ofSeconds(reader.integer("STATFEED_SELF_REPORT_SECONDS", DEFAULT_SELF_REPORT_SECONDS)));
     }
 
     /** Defaults for everything but the data folder: what tests and the one-command run use. */
@@ -84,22 +88,27 @@ public record Settings(
 
     public Settings withDatabaseServer(DatabaseServer server) {
         return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval);
     }
 
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                bufferLimit, newStatsPerMinuteLimit, passwordHashCost);
+                bufferLimit, newStatsPerMinuteLimit, passwordHashCost, selfReportInterval);
+    }
+
+    public Settings withSelfReportInterval(Duration interval) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, interval);
     }
 
     public Settings withPasswordHashCost(int cost) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, cost);
+                ingestBufferLimit, newStatsPerMinute, cost, selfReportInterval);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {

@@ -6,6 +6,7 @@ import static io.statfeed.core.storage.schema.Tables.MEMBERSHIPS;
 import static io.statfeed.core.storage.schema.Tables.USERS;
 
 import io.statfeed.core.model.Account;
+import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Secrets;
 import io.statfeed.core.storage.schema.tables.records.AccountsRecord;
 import java.util.Optional;
@@ -15,6 +16,15 @@ import org.jooq.exception.DataAccessException;
 /** Users, accounts, their memberships and access tokens. */
 public final class AccountStore {
     public static final String OWNER_ROLE = "owner";
+    /**
+     * The built-in account Statfeed reports its own health into. Generated ids are far larger,
+     * so no sign-up can ever get (or claim) this one.
+     */
+    public static final long SYSTEM_ACCOUNT_ID = 1L;
+
+    /** The system account, and its first access token when this call created it. */
+    public record SystemAccount(Account account, Optional<String> newAccessToken) {
+    }
 
     /** A user signing up with an account of their own and a first access token. */
     public record NewSignup(long userId, String email, String passwordHash, long accountId, String ezkey,
@@ -72,6 +82,43 @@ public final class AccountStore {
             }
             throw e;
         }
+    }
+
+    /** Finds the system account, creating it with an access token the first time. */
+    public SystemAccount ensureSystemAccount(long nowMillis) {
+        Optional<Account> existing = findById(SYSTEM_ACCOUNT_ID);
+        if (existing.isPresent()) {
+            return new SystemAccount(existing.get(), Optional.empty());
+        }
+        String token = Secrets.newKey(Secrets.ACCESS_TOKEN_BYTES);
+        try {
+            dsl.transaction(tx -> {
+                tx.dsl().insertInto(ACCOUNTS)
+                        .set(ACCOUNTS.ID, SYSTEM_ACCOUNT_ID)
+                        .set(ACCOUNTS.EZKEY, Secrets.newKey(Secrets.EZKEY_BYTES))
+                        .set(ACCOUNTS.UKEY, Secrets.newKey(Secrets.UKEY_BYTES))
+                        .set(ACCOUNTS.EMAIL_EZKEY, false)
+                        .set(ACCOUNTS.CREATED_AT, nowMillis)
+                        .execute();
+                tx.dsl().insertInto(ACCESS_TOKENS)
+                        .set(ACCESS_TOKENS.ID, Ids.next())
+                        .set(ACCESS_TOKENS.ACCOUNT_ID, SYSTEM_ACCOUNT_ID)
+                        .set(ACCESS_TOKENS.NAME, "system")
+                        .set(ACCESS_TOKENS.TOKEN_HASH, Secrets.sha256Hex(token))
+                        .set(ACCESS_TOKENS.CREATED_AT, nowMillis)
+                        .execute();
+            });
+            return new SystemAccount(findById(SYSTEM_ACCOUNT_ID).orElseThrow(), Optional.of(token));
+        } catch (DataAccessException e) {
+            if (Constraints.isUniqueViolation(e)) { // another process created it first
+                return new SystemAccount(findById(SYSTEM_ACCOUNT_ID).orElseThrow(() -> e), Optional.empty());
+            }
+            throw e;
+        }
+    }
+
+    public Optional<Account> findById(long accountId) {
+        return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.ID.eq(accountId)).fetchOptional().map(AccountStore::toAccount);
     }
 
     public boolean emailTaken(String email) {
