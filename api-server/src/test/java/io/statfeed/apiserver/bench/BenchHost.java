@@ -15,6 +15,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,6 +38,7 @@ public final class BenchHost {
         env.put("STATFEED_DATA_DIR", dataDir.toString());
         env.put("STATFEED_API_PORT", Integer.toString(apiPort));
         env.putIfAbsent("STATFEED_NEW_STATS_PER_MINUTE", "1000");
+        env.putIfAbsent("STATFEED_SELF_REPORT_SECONDS", "2");
         Settings settings = Settings.from(env);
         Database database = Database.open(settings);
         AccountStore.NewSignup account = new AccountStore.NewSignup(Ids.next(), "bench" + Ids.next() + "@example.com",
@@ -61,6 +63,8 @@ public final class BenchHost {
                 String name = words[1].replace('_', ' ');
                 verify(stats, buckets, account.accountId(), name, Double.parseDouble(words[2]),
                         Double.parseDouble(words[3]));
+            } else if (words[0].equals("system")) {
+                describeSystemStats(stats, buckets);
             } else if (words[0].equals("quit")) {
                 break;
             }
@@ -88,6 +92,22 @@ public final class BenchHost {
         boolean ok = stored >= min && stored <= max;
         System.out.printf("%s stat='%s' stored=%.0f acknowledged=%.0f readable_after_ms=%d%n",
                 ok ? "STORED_OK" : "STORED_MISMATCH", name, stored, min, took);
+        System.out.flush();
+    }
+
+    /** The api-server's own view of the run, from the system account it reports into. */
+    private static void describeSystemStats(StatStore stats, BucketStore buckets) {
+        for (Stat stat : stats.listLive(AccountStore.SYSTEM_ACCOUNT_ID, 0, 100)) {
+            List<Bucket> minutes = buckets.read(stat.id(), Resolution.MINUTE, 0, Long.MAX_VALUE);
+            long n = minutes.stream().mapToLong(Bucket::n).sum();
+            double total = minutes.stream().mapToDouble(Bucket::total).sum();
+            double max = minutes.stream().mapToDouble(Bucket::max).max().orElse(0);
+            System.out.println(stat.counter()
+                    ? String.format("SYSTEM %s: total %.0f", stat.name(), total)
+                    : String.format("SYSTEM %s: mean %.3f, max %.3f over %d samples", stat.name(), n == 0 ? 0 : total / n,
+                            max, n));
+        }
+        System.out.println("SYSTEM_END");
         System.out.flush();
     }
 
