@@ -8,10 +8,15 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -35,6 +40,8 @@ final class Journal implements AutoCloseable {
     private static final int TRAILER_BYTES = Integer.BYTES;
     private static final String SEGMENT_PREFIX = "segment-";
     private static final String SEGMENT_SUFFIX = ".log";
+    private static final String SPARE_PREFIX = "spare-";
+    private static final String SPARE_SUFFIX = ".tmp";
 
     /** A group read back from the journal. */
     record Group(long seq, Delta delta) {
@@ -52,6 +59,13 @@ final class Journal implements AutoCloseable {
     private OpenSegment current;
     private ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
     private final AtomicLong retainedBytes = new AtomicLong();
+    /**
+     * Zero-fills the next segment ahead of time, so a rotation on the writer thread is a rename,
+     * not 16 MiB of writes while every waiting request waits too.
+     */
+    private final ExecutorService preparer = Executors.newSingleThreadExecutor(
+            runnable -> new Thread(runnable, "statfeed-journal-preparer"));
+    private Future<Path> spare;
 
     private record Segment(Path path, long firstSeq) {
     }
@@ -75,6 +89,7 @@ final class Journal implements AutoCloseable {
                 throw new IllegalStateException("the ingest journal " + dir + " is in use by another api-server; "
                         + "give each api-server process its own STATFEED_DATA_DIR");
             }
+            deleteStaleSpares(dir);
             return new Journal(dir, readOrCreateNodeId(dir), lockChannel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the ingest journal at " + dir, e);
@@ -176,10 +191,12 @@ final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
+        preparer.shutdownNow();
         try {
             if (current != null) {
                 current.channel.close();
             }
+            deleteStaleSpares(dir);
             lock.release();
             lockChannel.close();
         } catch (IOException e) {
@@ -196,13 +213,45 @@ final class Journal implements AutoCloseable {
     private void startSegment(long firstSeq) {
         Path path = dir.resolve(String.format("%s%020d%s", SEGMENT_PREFIX, firstSeq, SEGMENT_SUFFIX));
         try {
-            FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-            preallocate(channel);
+            Files.move(takeSpare(), path, StandardCopyOption.ATOMIC_MOVE);
+            FileChannel channel = FileChannel.open(path, StandardOpenOption.WRITE);
             current = new OpenSegment(new Segment(path, firstSeq), channel);
             retainedBytes.addAndGet(SEGMENT_BYTES);
             forceDirectory();
+            spare = preparer.submit(this::prepareSpare);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create journal segment " + path, e);
+        }
+    }
+
+    /** The prepared spare, waiting for it if it is not ready yet (or making one now, the first time). */
+    private Path takeSpare() throws IOException {
+        if (spare == null) {
+            return prepareSpare();
+        }
+        try {
+            return spare.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for a journal segment", e);
+        } catch (ExecutionException e) {
+            throw new IOException("preparing a journal segment failed", e.getCause());
+        }
+    }
+
+    private Path prepareSpare() throws IOException {
+        Path path = dir.resolve(SPARE_PREFIX + UUID.randomUUID() + SPARE_SUFFIX);
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            preallocate(channel);
+        }
+        return path;
+    }
+
+    private static void deleteStaleSpares(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(p -> p.getFileName().toString().startsWith(SPARE_PREFIX)).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 
@@ -241,7 +290,6 @@ final class Journal implements AutoCloseable {
             ByteBuffer all = channel.map(FileChannel.MapMode.READ_ONLY, 0, size);
             long goodEnd = 0;
             while (all.remaining() >= HEADER_BYTES) {
-                int recordStart = all.position();
                 int payloadBytes = all.getInt();
                 if (payloadBytes < PAYLOAD_PREFIX_BYTES || payloadBytes > all.remaining() - TRAILER_BYTES) {
                     break;
@@ -258,14 +306,14 @@ final class Journal implements AutoCloseable {
                 if (entries < 0 || (long) entries * Delta.ENTRY_BYTES != payloadBytes - PAYLOAD_PREFIX_BYTES) {
                     break;
                 }
+                if (seq < segment.firstSeq() || seq <= lastSeq) {
+                    break; // sequences only grow within a segment; anything else is not ours to replay
+                }
                 lastSeq = Math.max(lastSeq, seq);
                 if (seq > afterSeq) {
                     into.add(new Group(seq, Delta.readFrom(payload, entries)));
                 }
                 goodEnd = all.position();
-                if (recordStart == goodEnd) {
-                    break;
-                }
             }
             if (goodEnd < size && all.get((int) goodEnd) != 0) {
                 // Old segments are never written again, so a torn record only needs reporting.
@@ -345,7 +393,7 @@ final class Journal implements AutoCloseable {
         try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
-        Files.move(temp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
         return id;
     }
 }
