@@ -18,6 +18,7 @@ import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.StatStore;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final Duration GRACEFUL_STOP = Duration.ofSeconds(5);
 
     private final Javalin app;
     private final IngestPipeline pipeline;
@@ -54,7 +56,12 @@ public final class ApiServer implements AutoCloseable {
             Javalin app = Javalin.create(config -> {
                 config.showJavalinBanner = false;
                 config.http.maxRequestSize = IngestRoutes.MAX_BODY_BYTES;
-                config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+                config.jetty.modifyServer(server -> {
+                    server.setErrorHandler(new JsonErrorHandler());
+                    // On stop, requests in flight get their answers: their points are journaled
+                    // already, and a client cut off would send them again.
+                    server.setStopTimeout(GRACEFUL_STOP.toMillis());
+                });
             });
             ErrorAnswers.register(app, answers);
             Cors.register(app);

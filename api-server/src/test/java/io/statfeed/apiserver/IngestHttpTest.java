@@ -7,10 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
+import io.statfeed.apiserver.directory.AccountDirectory;
+import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.testing.Backend;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -119,6 +122,21 @@ class IngestHttpTest {
 
             assertEquals(List.of(1_699_999_980L, 1_700_000_040L),
                     api.buckets("late", Resolution.MINUTE).stream().map(Bucket::start).toList());
+        }
+    }
+
+    /** Storage's lookup by email runs on both backends in StorageTest; this is the path over HTTP. */
+    @Test
+    void a_members_email_works_as_ezkey_only_after_the_account_opts_in() throws Exception {
+        try (ApiHarness api = new ApiHarness(Backend.EMBEDDED, dataDir)) {
+            String byEmail = "stat=migrated&ezkey=" + api.account.email() + "&count=1";
+            assertEquals(401, api.form("/ez", byEmail).statusCode(), "the email is no key by default");
+
+            new AccountStore(api.database).setEmailEzkey(api.account.accountId(), true);
+            Thread.sleep(AccountDirectory.UNKNOWN_KEY_TTL.toMillis()); // the refusal above is remembered briefly
+
+            assertEquals(OK, api.form("/ez", byEmail).body());
+            assertEquals(1.0, api.storedTotal("migrated", 1.0));
         }
     }
 }

@@ -154,11 +154,6 @@ public final class IngestPipeline implements AutoCloseable {
         return buffered.get();
     }
 
-    /** The last journal group known to be in storage. */
-    public long flushedSeq() {
-        return flushedSeq;
-    }
-
     /** Stops taking data, journals and flushes what was taken (for a bounded time), then stops. */
     @Override
     public void close() {

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statfeed.core.model.Bucket;
-import io.statfeed.core.model.Resolution;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.testing.Backend;
 import java.nio.file.Files;

@@ -18,8 +18,4 @@ public record Bucket(long start, long n, double total, double min, double max, d
     public Bucket withStart(long newStart) {
         return new Bucket(newStart, n, total, min, max, sumSquares);
     }
-
-    public double mean() {
-        return n == 0 ? 0 : total / n;
-    }
 }
