@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
@@ -42,6 +43,7 @@ final class Journal implements AutoCloseable {
     private static final String SEGMENT_SUFFIX = ".log";
     private static final String SPARE_PREFIX = "spare-";
     private static final String SPARE_SUFFIX = ".tmp";
+    private static final long PREPARER_STOP_WAIT_SECONDS = 10;
 
     /** A group read back from the journal. */
     record Group(long seq, Delta delta) {
@@ -191,7 +193,7 @@ final class Journal implements AutoCloseable {
 
     @Override
     public void close() {
-        preparer.shutdownNow();
+        stopPreparer();
         try {
             if (current != null) {
                 current.channel.close();
@@ -201,6 +203,18 @@ final class Journal implements AutoCloseable {
             lockChannel.close();
         } catch (IOException e) {
             log.warn("closing the ingest journal: {}", e.toString());
+        }
+    }
+
+    /** Stops zero-filling and waits, so that no spare appears after close deletes them. */
+    private void stopPreparer() {
+        preparer.shutdownNow();
+        try {
+            if (!preparer.awaitTermination(PREPARER_STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("the journal segment preparer did not stop; a spare may be left for the next start");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
