@@ -139,6 +139,16 @@ class HostileIngestTest {
     }
 
     @Test
+    void a_fan_out_with_one_stat_of_the_other_kind_is_refused_whole() throws Exception {
+        assertEquals(200, api.form("/ez", "ezkey=" + ez + "&stat=mixed a&count=1").statusCode());
+        assertEquals(200, api.form("/ez", "ezkey=" + ez + "&stat=mixed b&value=5").statusCode());
+        assertRefused(api.form("/ez", "ezkey=" + ez + "&stat=mixed~a,b&count=1"), 400,
+                "stat 'mixed b' is a value stat; send value, not count");
+        assertEquals(200, api.form("/ez", "ezkey=" + ez + "&stat=mixed a&count=1").statusCode());
+        assertEquals(2.0, api.storedTotal("mixed a", 2.0), "the refused point reached no stat");
+    }
+
+    @Test
     void classic_posts_with_unknown_or_foreign_keys_are_refused() throws Exception {
         assertRefused(api.form("/c", "key=nope&count=1"), 404, "no stat has key 'nope'");
         assertRefused(api.form("/c", "ukey=" + api.account.ukey() + "&count=1"), 400, "key is missing");

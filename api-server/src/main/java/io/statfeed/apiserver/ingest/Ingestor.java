@@ -65,8 +65,10 @@ public final class Ingestor {
                 double amount = checkedAmount(point);
                 List<Stat> targets = seen == null ? resolveAll(account, point.stat(), point.counter())
                         : seen.computeIfAbsent(point.stat(), name -> resolveAll(account, name, point.counter()));
+                // Every stat of a '~' fan-out must take the point before any does, so a refused
+                // point is refused whole and a client resending it counts nothing twice.
+                targets.forEach(stat -> requireKind(stat, point));
                 for (Stat stat : targets) {
-                    requireKind(stat, point);
                     delta.add(stat.id(), time, amount);
                 }
             } catch (InvalidInputException e) {
