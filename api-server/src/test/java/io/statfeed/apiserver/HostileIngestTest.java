@@ -64,7 +64,7 @@ class HostileIngestTest {
     void a_bad_form_post_is_refused_with_the_reason(String form, int status, String msg) throws Exception {
         HttpResponse<String> answer = api.form("/ez", form.replace("EZ", ez));
         assertEquals(status, answer.statusCode(), answer.body());
-        assertEquals("{\"status\":" + status + ",\"msg\":\"" + msg.replace("'", "'") + "\"}", answer.body());
+        assertEquals("{\"status\":" + status + ",\"msg\":\"" + msg + "\"}", answer.body());
     }
 
     @Test

@@ -7,6 +7,7 @@ import io.statfeed.core.storage.Database;
 import io.statfeed.webapp.WebServer;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +45,7 @@ public final class Main {
             if (role.web) {
                 running.push(WebServer.start(settings, database));
             }
-            log.info("statfeed {} running; data in {}; storage {}", role.name().toLowerCase(java.util.Locale.ROOT),
+            log.info("statfeed {} running; data in {}; storage {}", role.name().toLowerCase(Locale.ROOT),
                     settings.dataDir(), settings.databaseServer().map(Object::toString).orElse("embedded"));
         } catch (RuntimeException e) {
             log.error("statfeed could not start: {}", e.getMessage(), e);

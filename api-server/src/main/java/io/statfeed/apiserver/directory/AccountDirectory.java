@@ -14,7 +14,7 @@ import java.util.function.Function;
  */
 public final class AccountDirectory {
     /** How long a changed or revoked key may keep working on an api-server that has it cached. */
-    public static final Duration KNOWN_KEY_TTL = Duration.ofSeconds(60);
+    static final Duration KNOWN_KEY_TTL = Duration.ofSeconds(60);
     /** How long a key that matched nothing is answered 401 without asking storage again. */
     public static final Duration UNKNOWN_KEY_TTL = Duration.ofSeconds(5);
     private static final int MAX_KEYS = 1_000_000;

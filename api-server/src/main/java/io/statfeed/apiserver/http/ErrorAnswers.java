@@ -1,6 +1,7 @@
 package io.statfeed.apiserver.http;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.statfeed.apiserver.ingest.BufferFullException;
 import io.statfeed.apiserver.ingest.PayloadTooLargeException;
@@ -26,10 +27,7 @@ public final class ErrorAnswers {
         app.exception(InvalidInputException.class, (e, ctx) -> answers.error(ctx, 400, e.getMessage()));
         app.exception(UnknownKeyException.class, (e, ctx) ->
                 answers.error(ctx, e.isStatKey() ? 404 : 401, e.getMessage()));
-        app.exception(BufferFullException.class, (e, ctx) -> {
-            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-            answers.error(ctx, 503, e.getMessage() + "; retry later");
-        });
+        app.exception(BufferFullException.class, (e, ctx) -> unavailable(answers, ctx, e.getMessage()));
         app.exception(StorageUnavailableException.class, (e, ctx) -> storageDown(answers, ctx, e));
         app.exception(DataAccessException.class, (e, ctx) -> storageDown(answers, ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> answers.error(ctx, e.getStatus(), e.getMessage()));
@@ -40,13 +38,17 @@ public final class ErrorAnswers {
         });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);
-            answers.error(ctx, 500, "internal error; nothing was stored");
+            answers.error(ctx, 500, "internal error; it has been logged");
         });
     }
 
-    private static void storageDown(Answers answers, io.javalin.http.Context ctx, Exception e) {
+    private static void storageDown(Answers answers, Context ctx, Exception e) {
         log.warn("storage unavailable while checking keys: {}", e.toString());
+        unavailable(answers, ctx, "storage is unavailable");
+    }
+
+    private static void unavailable(Answers answers, Context ctx, String why) {
         ctx.header("Retry-After", RETRY_AFTER_SECONDS);
-        answers.error(ctx, 503, "storage is unavailable; retry later");
+        answers.error(ctx, 503, why + "; retry later");
     }
 }

@@ -57,7 +57,7 @@ final class FormFields {
         return value.substring(0, end);
     }
 
-    static String decode(String s, int from, int to) {
+    private static String decode(String s, int from, int to) {
         StringBuilder out = null;
         ByteArrayOutputStream bytes = null;
         for (int i = from; i < to; i++) {

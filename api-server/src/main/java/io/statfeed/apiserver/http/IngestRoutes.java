@@ -39,17 +39,18 @@ public final class IngestRoutes {
 
     private void ez(Context ctx, boolean hasBody) {
         byte[] body = hasBody ? body(ctx) : null;
-        if (body != null && isJson(ctx, body)) {
+        String type = contentType(ctx);
+        if (body != null && isJson(type, body)) {
             answerWhenDurable(ctx, ingestor.ingest(Posts.ezJson(body)), true);
             return;
         }
-        requireForm(ctx);
+        requireForm(type);
         answerWhenDurable(ctx, ingestor.ingest(Posts.ezForm(FormFields.of(ctx.queryString(), body))), false);
     }
 
     private void classic(Context ctx, boolean counter, boolean hasBody) {
         byte[] body = hasBody ? body(ctx) : null;
-        requireForm(ctx);
+        requireForm(contentType(ctx));
         answerWhenDurable(ctx, ingestor.ingest(Posts.classicForm(FormFields.of(ctx.queryString(), body), counter)),
                 false);
     }
@@ -67,9 +68,14 @@ public final class IngestRoutes {
         ctx.future(() -> outcome.thenAccept(result -> answers.outcome(ctx, result, batch)));
     }
 
-    private static boolean isJson(Context ctx, byte[] body) {
+    /** The request's content type in lower case, or "" when it has none. */
+    private static String contentType(Context ctx) {
         String type = ctx.contentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).contains("json")) {
+        return type == null ? "" : type.toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isJson(String type, byte[] body) {
+        if (type.contains("json")) {
             return true;
         }
         // Some clients post JSON without saying so.
@@ -81,9 +87,8 @@ public final class IngestRoutes {
         return false;
     }
 
-    private static void requireForm(Context ctx) {
-        String type = ctx.contentType();
-        if (type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")) {
+    private static void requireForm(String type) {
+        if (type.startsWith("multipart/")) {
             throw new InvalidInputException("send the fields as application/x-www-form-urlencoded or in the "
                     + "query string, not as multipart");
         }

@@ -45,8 +45,7 @@ final class Aggregate {
     }
 
     void merge(Aggregate other) {
-        other.minutes.forEach((key, acc) -> minutes.computeIfAbsent(key, k -> new Accumulator())
-                .add(acc.n, acc.total, acc.min, acc.max, acc.sumSquares));
+        other.minutes.forEach((key, acc) -> addInto(minutes, key, acc));
     }
 
     int size() {
@@ -73,7 +72,10 @@ final class Aggregate {
     }
 
     private static void rollInto(Map<Key, Accumulator> coarser, Resolution resolution, Key minute, Accumulator acc) {
-        coarser.computeIfAbsent(new Key(minute.statId(), resolution.bucketStart(minute.start())), k -> new Accumulator())
-                .add(acc.n, acc.total, acc.min, acc.max, acc.sumSquares);
+        addInto(coarser, new Key(minute.statId(), resolution.bucketStart(minute.start())), acc);
+    }
+
+    private static void addInto(Map<Key, Accumulator> into, Key key, Accumulator acc) {
+        into.computeIfAbsent(key, k -> new Accumulator()).add(acc.n, acc.total, acc.min, acc.max, acc.sumSquares);
     }
 }

@@ -1,5 +1,6 @@
 package io.statfeed.apiserver.ingest;
 
+import io.statfeed.core.model.Resolution;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -45,13 +46,12 @@ public final class Delta {
 
     /** Adds one data point at unix second {@code time}. */
     public void add(long statId, long time, double value) {
-        long minute = Math.floorDiv(time, 60L) * 60L;
-        merge(statId, minute, 1, value, value, value, value * value);
+        addMeasured(statId, time, 1, value, value, value, value * value);
     }
 
     /** Adds a series of measurements already summed elsewhere, at unix second {@code time}. */
     public void addMeasured(long statId, long time, long n, double total, double min, double max, double squares) {
-        merge(statId, Math.floorDiv(time, 60L) * 60L, n, total, min, max, squares);
+        merge(statId, Resolution.MINUTE.bucketStart(time), n, total, min, max, squares);
     }
 
     void merge(long statId, long minute, long n, double total, double min, double max, double squares) {
@@ -73,15 +73,6 @@ public final class Delta {
 
     public boolean isEmpty() {
         return size == 0;
-    }
-
-    /** Total data points in this delta. */
-    public long points() {
-        long sum = 0;
-        for (int i = 0; i < size; i++) {
-            sum += counts[i];
-        }
-        return sum;
     }
 
     int serializedBytes() {

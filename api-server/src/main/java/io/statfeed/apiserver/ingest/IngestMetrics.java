@@ -1,13 +1,10 @@
 package io.statfeed.apiserver.ingest;
 
 /**
- * What the pipeline reports about itself. Methods default to doing nothing, so a caller that
- * does not watch the pipeline passes {@link #NONE}.
+ * What the pipeline reports about itself. Methods default to doing nothing, so a watcher
+ * implements only what it wants to know.
  */
 public interface IngestMetrics {
-    IngestMetrics NONE = new IngestMetrics() {
-    };
-
     /** One group of requests was written and forced to the journal in {@code nanos}. */
     default void groupJournaled(int requests, long nanos) {
     }

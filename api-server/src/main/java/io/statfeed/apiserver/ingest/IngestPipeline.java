@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * From an accepted request to stored buckets. A request's delta is journaled by one writer
- * thread that forces whole groups of requests to disk at once (group commit) and only then
- * completes their futures; the writer then sums the delta into the in-memory aggregate. At every
+ * thread that forces whole groups of requests to disk at once (group commit); only then are their
+ * futures completed, by a responder pool, while the writer sums the deltas into the in-memory
+ * aggregate and starts the next group. At every
  * flush interval the aggregate is handed to the flusher thread, which upserts it in batches
  * together with the journal checkpoint, retrying while storage is down. When more is held than
  * the limits allow, {@link #submit} refuses new data instead of losing old data.
@@ -287,8 +288,8 @@ public final class IngestPipeline implements AutoCloseable {
                     return;
                 } else {
                     Thread.sleep(retryDelay.toMillis());
-                    retryDelay = retryDelay.multipliedBy(2).compareTo(MAX_RETRY_DELAY) > 0
-                            ? MAX_RETRY_DELAY : retryDelay.multipliedBy(2);
+                    Duration doubled = retryDelay.multipliedBy(2);
+                    retryDelay = doubled.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : doubled;
                 }
             }
         } catch (InterruptedException e) {

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Takes posted data points: checks them, finds (or creates) their stats, and returns once the
- * accepted ones are durable. Knows nothing of HTTP.
+ * Takes posted data points: checks them, finds (or creates) their stats, and hands the accepted
+ * ones to the pipeline, returning a future that completes once they are durable. Knows nothing
+ * of HTTP.
  */
 public final class Ingestor {
     /** Earlier times are almost surely a bug in the client (a count or an id sent as t). */

@@ -119,10 +119,10 @@ final class Journal implements AutoCloseable {
                 continue;
             }
             closedSegments.add(segment);
+            retainedBytes.addAndGet(sizeOf(segment));
             lastSeq = Math.max(lastSeq, segmentLast);
         }
         startSegment(lastSeq + 1);
-        retainedBytes.set(sizeOfSegments());
         return new Replay(groups, lastSeq);
     }
 
@@ -323,7 +323,7 @@ final class Journal implements AutoCloseable {
                 if (seq < segment.firstSeq() || seq <= lastSeq) {
                     break; // sequences only grow within a segment; anything else is not ours to replay
                 }
-                lastSeq = Math.max(lastSeq, seq);
+                lastSeq = seq;
                 if (seq > afterSeq) {
                     into.add(new Group(seq, Delta.readFrom(payload, entries)));
                 }
@@ -366,16 +366,12 @@ final class Journal implements AutoCloseable {
         }
     }
 
-    private long sizeOfSegments() {
-        long total = 0;
-        for (Segment segment : listSegments()) {
-            try {
-                total += Files.size(segment.path());
-            } catch (IOException e) {
-                log.debug("cannot size {}: {}", segment.path(), e.toString());
-            }
+    private static long sizeOf(Segment segment) {
+        try {
+            return Files.size(segment.path());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of journal segment " + segment.path(), e);
         }
-        return total;
     }
 
     private void ensureCapacity(int bytes) {

@@ -2,17 +2,12 @@ package io.statfeed.core.model;
 
 /**
  * What is kept of the points in one interval: how many, their sum, extremes and sum of squares.
- * Enough for count, sum, mean, min, max and standard deviation, and two buckets merge exactly.
+ * Enough for count, sum, mean, min, max and standard deviation, and buckets add up exactly.
  */
 public record Bucket(long start, long n, double total, double min, double max, double sumSquares) {
 
     public static Bucket of(long start, double value) {
         return new Bucket(start, 1, value, value, value, value * value);
-    }
-
-    public Bucket merge(Bucket other) {
-        return new Bucket(start, n + other.n, total + other.total, Math.min(min, other.min),
-                Math.max(max, other.max), sumSquares + other.sumSquares);
     }
 
     public Bucket withStart(long newStart) {

@@ -9,6 +9,7 @@ import io.statfeed.core.model.Account;
 import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Secrets;
 import io.statfeed.core.storage.schema.tables.records.AccountsRecord;
+import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -138,7 +139,7 @@ public final class AccountStore {
         return dsl.select(ACCOUNTS.fields()).from(ACCOUNTS)
                 .join(MEMBERSHIPS).on(MEMBERSHIPS.ACCOUNT_ID.eq(ACCOUNTS.ID))
                 .join(USERS).on(USERS.ID.eq(MEMBERSHIPS.USER_ID))
-                .where(USERS.EMAIL.eq(ezkey.toLowerCase(java.util.Locale.ROOT)).and(ACCOUNTS.EMAIL_EZKEY.isTrue()))
+                .where(USERS.EMAIL.eq(ezkey.toLowerCase(Locale.ROOT)).and(ACCOUNTS.EMAIL_EZKEY.isTrue()))
                 .orderBy(ACCOUNTS.ID)
                 .limit(1)
                 .fetchOptionalInto(ACCOUNTS).map(AccountStore::toAccount);
