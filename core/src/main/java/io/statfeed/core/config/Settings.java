@@ -1,9 +1,15 @@
 package io.statfeed.core.config;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every setting of every tier, read from the environment in one place and validated before
@@ -19,7 +25,9 @@ public record Settings(
         int ingestBufferLimit,
         int newStatsPerMinute,
         int passwordHashCost,
-        Duration selfReportInterval) {
+        Duration selfReportInterval,
+        AppServers appServers,
+        Optional<URI> publicUrl) {
 
     /** A MySQL-compatible server to use instead of the embedded database. */
     public record DatabaseServer(String jdbcUrl, String user, String password) {
@@ -29,7 +37,52 @@ public record Settings(
         }
     }
 
+    /**
+     * Where the graph and analysis app-servers run. An empty replica list means in-process, the
+     * one-command default; the ports are what {@code scripts/run graph|analysis} listens on.
+     */
+    public record AppServers(List<HostPort> graphServers, List<HostPort> analysisServers,
+                             int graphPort, int analysisPort, Duration rpcTimeout) {
+        public AppServers {
+            graphServers = List.copyOf(graphServers);
+            analysisServers = List.copyOf(analysisServers);
+            requireRange("STATFEED_GRAPH_PORT", graphPort, 0, 65_535);
+            requireRange("STATFEED_ANALYSIS_PORT", analysisPort, 0, 65_535);
+            requireRange("STATFEED_RPC_TIMEOUT_MS", rpcTimeout.toMillis(), 50, 60_000);
+        }
+
+        public AppServers withReplicas(List<HostPort> graph, List<HostPort> analysis) {
+            return new AppServers(graph, analysis, graphPort, analysisPort, rpcTimeout);
+        }
+
+        public AppServers withPorts(int graph, int analysis) {
+            return new AppServers(graphServers, analysisServers, graph, analysis, rpcTimeout);
+        }
+    }
+
+    /** One replica of an app-server. */
+    public record HostPort(String host, int port) {
+        private static final Pattern FORM = Pattern.compile("([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:]+]):([0-9]{1,5})");
+
+        static HostPort parse(String variable, String text) {
+            Matcher m = FORM.matcher(text.strip());
+            if (!m.matches() || Integer.parseInt(m.group(2)) < 1 || Integer.parseInt(m.group(2)) > 65_535) {
+                throw new ConfigException(variable + " must be a comma-separated list of host:port, got '" + text + "'");
+            }
+            return new HostPort(m.group(1), Integer.parseInt(m.group(2)));
+        }
+
+        @Override
+        public String toString() {
+            return host + ":" + port;
+        }
+    }
+
     public static final int DEFAULT_WEB_PORT = 8080;
+    public static final int DEFAULT_GRAPH_PORT = 8091;
+    public static final int DEFAULT_ANALYSIS_PORT = 8092;
+    /** A graph renders in milliseconds; two seconds leaves room for a cold JVM without hanging a page. */
+    public static final int DEFAULT_RPC_TIMEOUT_MS = 2_000;
     public static final int DEFAULT_API_PORT = 8081;
     public static final int DEFAULT_POOL_SIZE = 10;
     public static final int DEFAULT_FLUSH_INTERVAL_MS = 500;
@@ -78,7 +131,34 @@ public record Settings(
                 reader.integer("STATFEED_INGEST_BUFFER_LIMIT", DEFAULT_INGEST_BUFFER_LIMIT),
                 reader.integer("STATFEED_NEW_STATS_PER_MINUTE", DEFAULT_NEW_STATS_PER_MINUTE),
                 reader.integer("STATFEED_PASSWORD_HASH_COST", DEFAULT_PASSWORD_HASH_COST),
-                Duration.ofSeconds(reader.integer("STATFEED_SELF_REPORT_SECONDS", DEFAULT_SELF_REPORT_SECONDS)));
+                Duration.ofSeconds(reader.integer("STATFEED_SELF_REPORT_SECONDS", DEFAULT_SELF_REPORT_SECONDS)),
+                new AppServers(
+                        reader.hostPorts("STATFEED_GRAPH_SERVERS"),
+                        reader.hostPorts("STATFEED_ANALYSIS_SERVERS"),
+                        reader.integer("STATFEED_GRAPH_PORT", DEFAULT_GRAPH_PORT),
+                        reader.integer("STATFEED_ANALYSIS_PORT", DEFAULT_ANALYSIS_PORT),
+                        Duration.ofMillis(reader.integer("STATFEED_RPC_TIMEOUT_MS", DEFAULT_RPC_TIMEOUT_MS))),
+                reader.text("STATFEED_PUBLIC_URL").map(Settings::publicUrl));
+    }
+
+    /** The address people reach the web-app at; embeds and mails link to it. */
+    private static URI publicUrl(String text) {
+        try {
+            URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new URISyntaxException(text, "not an http(s) address");
+            }
+            return uri;
+        } catch (URISyntaxException e) {
+            throw new ConfigException("STATFEED_PUBLIC_URL must be an http(s) address such as "
+                    + "https://stats.example.com, got '" + text + "'");
+        }
+    }
+
+    /** Cookies are marked Secure when people reach the web-app over https. */
+    public boolean secureCookies() {
+        return publicUrl.map(uri -> "https".equals(uri.getScheme())).orElse(false);
     }
 
     /** Defaults for everything but the data folder: what tests and the one-command run use. */
@@ -88,27 +168,32 @@ public record Settings(
 
     public Settings withDatabaseServer(DatabaseServer server) {
         return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval, appServers, publicUrl);
     }
 
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval, appServers, publicUrl);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                bufferLimit, newStatsPerMinuteLimit, passwordHashCost, selfReportInterval);
+                bufferLimit, newStatsPerMinuteLimit, passwordHashCost, selfReportInterval, appServers, publicUrl);
     }
 
     public Settings withSelfReportInterval(Duration interval) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, interval);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, interval, appServers, publicUrl);
     }
 
     public Settings withPasswordHashCost(int cost) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, cost, selfReportInterval);
+                ingestBufferLimit, newStatsPerMinute, cost, selfReportInterval, appServers, publicUrl);
+    }
+
+    public Settings withAppServers(AppServers servers) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval, servers, publicUrl);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {
@@ -120,6 +205,13 @@ public record Settings(
     private record Reader(Map<String, String> env) {
         Optional<String> text(String variable) {
             return Optional.ofNullable(env.get(variable)).map(String::trim).filter(v -> !v.isEmpty());
+        }
+
+        List<HostPort> hostPorts(String variable) {
+            return text(variable).map(raw -> Arrays.stream(raw.split(","))
+                    .filter(part -> !part.isBlank())
+                    .map(part -> HostPort.parse(variable, part))
+                    .toList()).orElse(List.of());
         }
 
         int integer(String variable, int fallback) {

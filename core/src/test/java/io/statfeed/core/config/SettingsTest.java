@@ -1,10 +1,12 @@
 package io.statfeed.core.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -43,5 +45,42 @@ class SettingsTest {
                         + "got 'postgres://x'",
                 assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_DB_URL", "postgres://x")))
                         .getMessage());
+    }
+
+    @Test
+    void app_servers_run_in_process_unless_replicas_are_listed() {
+        Settings.AppServers local = Settings.from(Map.of()).appServers();
+        assertTrue(local.graphServers().isEmpty());
+        assertTrue(local.analysisServers().isEmpty());
+        assertEquals(8091, local.graphPort());
+        assertEquals(8092, local.analysisPort());
+
+        Settings.AppServers remote = Settings.from(Map.of(
+                "STATFEED_GRAPH_SERVERS", "graph-1:8091, graph-2:9000,",
+                "STATFEED_ANALYSIS_SERVERS", "[::1]:8092")).appServers();
+        assertEquals(List.of(new Settings.HostPort("graph-1", 8091), new Settings.HostPort("graph-2", 9000)),
+                remote.graphServers());
+        assertEquals("[[::1]:8092]", remote.analysisServers().toString());
+    }
+
+    @Test
+    void a_bad_replica_list_or_public_url_names_the_variable() {
+        assertEquals("STATFEED_GRAPH_SERVERS must be a comma-separated list of host:port, got 'graph-1'",
+                assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_GRAPH_SERVERS", "graph-1")))
+                        .getMessage());
+        assertEquals("STATFEED_ANALYSIS_SERVERS must be a comma-separated list of host:port, got 'a:99999'",
+                assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_ANALYSIS_SERVERS", "a:99999")))
+                        .getMessage());
+        assertEquals("STATFEED_PUBLIC_URL must be an http(s) address such as https://stats.example.com, got 'stats'",
+                assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_PUBLIC_URL", "stats")))
+                        .getMessage());
+    }
+
+    @Test
+    void cookies_are_secure_when_the_public_address_is_https() {
+        Settings https = Settings.from(Map.of("STATFEED_PUBLIC_URL", "https://stats.example.com/"));
+        assertEquals("https://stats.example.com", https.publicUrl().orElseThrow().toString());
+        assertTrue(https.secureCookies());
+        assertFalse(Settings.from(Map.of()).secureCookies());
     }
 }
