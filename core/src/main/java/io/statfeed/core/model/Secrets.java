@@ -14,6 +14,11 @@ public final class Secrets {
     public static final int UKEY_BYTES = 18;
     public static final int STAT_KEY_BYTES = 15;
     public static final int ACCESS_TOKEN_BYTES = 24;
+    /** 256 bits: a session token is a bearer credential for everything a user can do. */
+    public static final int SESSION_TOKEN_BYTES = 32;
+    public static final int CSRF_TOKEN_BYTES = 32;
+    /** A share link reads one stat; 144 bits are beyond guessing, and the link stays short. */
+    public static final int SHARE_TOKEN_BYTES = 18;
 
     private Secrets() {
     }

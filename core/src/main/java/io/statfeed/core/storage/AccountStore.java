@@ -5,10 +5,14 @@ import static io.statfeed.core.storage.schema.Tables.ACCOUNTS;
 import static io.statfeed.core.storage.schema.Tables.MEMBERSHIPS;
 import static io.statfeed.core.storage.schema.Tables.USERS;
 
+import io.statfeed.core.model.AccessToken;
 import io.statfeed.core.model.Account;
 import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Secrets;
+import io.statfeed.core.model.User;
+import io.statfeed.core.storage.schema.tables.records.AccessTokensRecord;
 import io.statfeed.core.storage.schema.tables.records.AccountsRecord;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -30,6 +34,14 @@ public final class AccountStore {
     /** A user signing up with an account of their own and a first access token. */
     public record NewSignup(long userId, String email, String passwordHash, long accountId, String ezkey,
                             String ukey, long tokenId, String tokenName, String accessToken, long createdAtMillis) {
+    }
+
+    /** An access token just created: its listing and the secret, which is shown this once and never again. */
+    public record NewAccessToken(AccessToken token, String secret) {
+        @Override
+        public String toString() {
+            return "NewAccessToken[" + token + "]"; // the secret stays out of logs
+        }
     }
 
     /** The email of a sign-up belongs to someone already. */
@@ -157,6 +169,59 @@ public final class AccountStore {
                 .fetchOptionalInto(ACCOUNTS).map(AccountStore::toAccount);
     }
 
+    /**
+     * The user with that (normalised) email, with the account they work in: their oldest
+     * membership. Empty for an unknown email or a user without an account.
+     */
+    public Optional<User> findUserByEmail(String email) {
+        return dsl.select(USERS.ID, USERS.EMAIL, USERS.PASSWORD_HASH, MEMBERSHIPS.ACCOUNT_ID)
+                .from(USERS)
+                .join(MEMBERSHIPS).on(MEMBERSHIPS.USER_ID.eq(USERS.ID))
+                .where(USERS.EMAIL.eq(email))
+                .orderBy(MEMBERSHIPS.CREATED_AT, MEMBERSHIPS.ACCOUNT_ID)
+                .limit(1)
+                .fetchOptional(r -> new User(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The account's access tokens, revoked ones included, oldest first; never their secrets. */
+    public List<AccessToken> accessTokens(long accountId) {
+        return dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.ACCOUNT_ID.eq(accountId))
+                .orderBy(ACCESS_TOKENS.CREATED_AT, ACCESS_TOKENS.ID)
+                .fetch(AccountStore::toAccessToken);
+    }
+
+    /** How many unrevoked access tokens the account has. */
+    public int countLiveAccessTokens(long accountId) {
+        return dsl.fetchCount(ACCESS_TOKENS, ACCESS_TOKENS.ACCOUNT_ID.eq(accountId).and(ACCESS_TOKENS.REVOKED_AT.isNull()));
+    }
+
+    /** Creates a named access token of the account with a new secret, of which only the hash is stored. */
+    public NewAccessToken createAccessToken(long accountId, String name, long nowMillis) {
+        String secret = Secrets.newKey(Secrets.ACCESS_TOKEN_BYTES);
+        AccessToken token = new AccessToken(Ids.next(), accountId, name, nowMillis, Optional.empty());
+        dsl.insertInto(ACCESS_TOKENS)
+                .set(ACCESS_TOKENS.ID, token.id())
+                .set(ACCESS_TOKENS.ACCOUNT_ID, accountId)
+                .set(ACCESS_TOKENS.NAME, name)
+                .set(ACCESS_TOKENS.TOKEN_HASH, Secrets.sha256Hex(secret))
+                .set(ACCESS_TOKENS.CREATED_AT, nowMillis)
+                .execute();
+        return new NewAccessToken(token, secret);
+    }
+
+    /**
+     * Revokes an access token of the account by id. True if the account has that token (revoked
+     * now or before: revoking is idempotent); false if it has none of that id.
+     */
+    public boolean revokeAccessTokenById(long accountId, long tokenId, long nowMillis) {
+        int revoked = dsl.update(ACCESS_TOKENS).set(ACCESS_TOKENS.REVOKED_AT, nowMillis)
+                .where(ACCESS_TOKENS.ID.eq(tokenId).and(ACCESS_TOKENS.ACCOUNT_ID.eq(accountId))
+                        .and(ACCESS_TOKENS.REVOKED_AT.isNull()))
+                .execute();
+        return revoked == 1
+                || dsl.fetchExists(ACCESS_TOKENS, ACCESS_TOKENS.ID.eq(tokenId).and(ACCESS_TOKENS.ACCOUNT_ID.eq(accountId)));
+    }
+
     public void setEmailEzkey(long accountId, boolean enabled) {
         dsl.update(ACCOUNTS).set(ACCOUNTS.EMAIL_EZKEY, enabled).where(ACCOUNTS.ID.eq(accountId)).execute();
     }
@@ -166,6 +231,11 @@ public final class AccountStore {
         return dsl.update(ACCESS_TOKENS).set(ACCESS_TOKENS.REVOKED_AT, nowMillis)
                 .where(ACCESS_TOKENS.TOKEN_HASH.eq(Secrets.sha256Hex(token)).and(ACCESS_TOKENS.REVOKED_AT.isNull()))
                 .execute() == 1;
+    }
+
+    private static AccessToken toAccessToken(AccessTokensRecord r) {
+        return new AccessToken(r.getId(), r.getAccountId(), r.getName(), r.getCreatedAt(),
+                Optional.ofNullable(r.getRevokedAt()));
     }
 
     private static Account toAccount(AccountsRecord r) {

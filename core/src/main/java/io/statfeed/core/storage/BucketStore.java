@@ -5,11 +5,13 @@ import static io.statfeed.core.storage.schema.Tables.INGEST_CHECKPOINTS;
 import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.least;
+import static org.jooq.impl.DSL.max;
 
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -81,6 +83,16 @@ public final class BucketStore {
                         .and(BUCKETS.T.ge(from)).and(BUCKETS.T.lt(to)))
                 .orderBy(BUCKETS.T)
                 .fetch(r -> new Bucket(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
+    }
+
+    /**
+     * The start (unix seconds) of the newest minute bucket of a stat: how fresh its data is.
+     * Empty when it has no minute buckets, as before its first point or after minute retention.
+     */
+    public Optional<Long> newestMinuteStart(long statId) {
+        return dsl.select(max(BUCKETS.T)).from(BUCKETS)
+                .where(BUCKETS.STAT_ID.eq(statId).and(BUCKETS.RESOLUTION.eq(Resolution.MINUTE.code())))
+                .fetchOptional(0, Long.class);
     }
 
     private static Query upsert(DSLContext db) {

@@ -1,6 +1,8 @@
 package io.statfeed.core.storage;
 
 import static io.statfeed.core.storage.schema.Tables.STATS;
+import static org.jooq.impl.DSL.lower;
+import static org.jooq.impl.DSL.val;
 
 import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Secrets;
@@ -8,12 +10,15 @@ import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.schema.tables.records.StatsRecord;
 import java.util.List;
 import java.util.Optional;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 
 /** Stats of accounts. A deleted stat keeps its row (and data) with deleted_at set, for the trash. */
 public final class StatStore {
     private static final long LIVE = 0L;
+    /** Escapes LIKE wildcards in searches; not a backslash, which MySQL also reads as a string escape. */
+    static final char LIKE_ESCAPE = '!';
 
     private final DSLContext dsl;
 
@@ -45,6 +50,57 @@ public final class StatStore {
                 .orderBy(STATS.NAME, STATS.ID)
                 .limit(limit).offset(offset)
                 .fetch(StatStore::toStat);
+    }
+
+    /**
+     * Live stats of an account whose name contains {@code query}, ignoring case, ordered by name,
+     * a page at a time. The query is matched literally: {@code %} and {@code _} are no wildcards.
+     * An empty query matches every stat.
+     */
+    public List<Stat> searchLive(long accountId, String query, int offset, int limit) {
+        return dsl.selectFrom(STATS)
+                .where(STATS.ACCOUNT_ID.eq(accountId).and(STATS.DELETED_AT.eq(LIVE))
+                        .and(lower(STATS.NAME).like(lower(val(containsPattern(query)))).escape(LIKE_ESCAPE)))
+                .orderBy(STATS.NAME, STATS.ID)
+                .limit(limit).offset(offset)
+                .fetch(StatStore::toStat);
+    }
+
+    /** Makes a live stat of the account public (anyone may view and embed it) or private again; false if none. */
+    public boolean setPublic(long accountId, long statId, boolean isPublic) {
+        return dsl.update(STATS).set(STATS.IS_PUBLIC, isPublic).where(liveOf(accountId, statId)).execute() == 1;
+    }
+
+    /**
+     * Gives a live stat of the account a share link's secret, replacing (and so revoking) any
+     * earlier one; false if there is no such stat. Tokens are generated secrets, so they do not clash.
+     */
+    public boolean setShareToken(long accountId, long statId, String shareToken) {
+        return dsl.update(STATS).set(STATS.SHARE_TOKEN, shareToken).where(liveOf(accountId, statId)).execute() == 1;
+    }
+
+    /** Revokes the share link of a live stat of the account; false if there is no such stat. */
+    public boolean clearShareToken(long accountId, long statId) {
+        return dsl.update(STATS).setNull(STATS.SHARE_TOKEN).where(liveOf(accountId, statId)).execute() == 1;
+    }
+
+    /** The share link's secret of a live stat of the account, if it has one (shown to its owner). */
+    public Optional<String> shareToken(long accountId, long statId) {
+        return dsl.select(STATS.SHARE_TOKEN).from(STATS).where(liveOf(accountId, statId))
+                .fetchOptional(STATS.SHARE_TOKEN);
+    }
+
+    /** The live stat a share link's secret opens, public or not. */
+    public Optional<Stat> findLiveByShareToken(String shareToken) {
+        return dsl.selectFrom(STATS).where(STATS.SHARE_TOKEN.eq(shareToken).and(STATS.DELETED_AT.eq(LIVE)))
+                .fetchOptional().map(StatStore::toStat);
+    }
+
+    /** A live stat by id, only if it is public: what a visitor of any account may see. */
+    public Optional<Stat> findLivePublic(long statId) {
+        return dsl.selectFrom(STATS)
+                .where(STATS.ID.eq(statId).and(STATS.IS_PUBLIC.isTrue()).and(STATS.DELETED_AT.eq(LIVE)))
+                .fetchOptional().map(StatStore::toStat);
     }
 
     /**
@@ -81,7 +137,24 @@ public final class StatStore {
                 .execute() == 1;
     }
 
-    private static Stat toStat(StatsRecord r) {
+    /** {@code %query%} with the query's own wildcards (and the escape character) escaped. */
+    static String containsPattern(String query) {
+        StringBuilder pattern = new StringBuilder(query.length() + 2).append('%');
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c == '%' || c == '_' || c == LIKE_ESCAPE) {
+                pattern.append(LIKE_ESCAPE);
+            }
+            pattern.append(c);
+        }
+        return pattern.append('%').toString();
+    }
+
+    private static Condition liveOf(long accountId, long statId) {
+        return STATS.ID.eq(statId).and(STATS.ACCOUNT_ID.eq(accountId)).and(STATS.DELETED_AT.eq(LIVE));
+    }
+
+    static Stat toStat(StatsRecord r) {
         return new Stat(r.getId(), r.getAccountId(), r.getName(), r.getIsCounter(), r.getStatKey(), r.getIsPublic(),
                 r.getCreatedAt());
     }
