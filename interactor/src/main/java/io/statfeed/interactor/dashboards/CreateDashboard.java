@@ -1,0 +1,27 @@
+package io.statfeed.interactor.dashboards;
+
+import io.statfeed.core.model.Dashboard;
+import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.core.storage.DashboardStore;
+import io.statfeed.interactor.Visitor;
+import java.time.Clock;
+
+/** A person creates an empty dashboard. Names need not be unique: dashboards are known by id. */
+public final class CreateDashboard {
+    private final DashboardStore dashboards;
+    private final Clock clock;
+
+    public CreateDashboard(DashboardStore dashboards, Clock clock) {
+        this.dashboards = dashboards;
+        this.clock = clock;
+    }
+
+    public Dashboard create(Visitor visitor, String name) {
+        String checked = Dashboards.checkedName(name);
+        if (dashboards.count(visitor.accountId()) >= Dashboards.MAX_DASHBOARDS_PER_ACCOUNT) {
+            throw new InvalidInputException("an account may have at most " + Dashboards.MAX_DASHBOARDS_PER_ACCOUNT
+                    + " dashboards; delete one first");
+        }
+        return dashboards.create(visitor.accountId(), checked, clock.millis());
+    }
+}
