@@ -70,7 +70,7 @@ public final class LogIn {
     }
 
     private void refuseIfTooManyFailures(String email, String client, long attempt, long now) {
-        long since = now - FAILURE_WINDOW.toMillis();
+        long since = now - FAILURE_WINDOW.toMillis() + 1; // failures less than a window ago
         boolean emailBlocked = failures.countByEmail(email, since) > MAX_FAILURES_PER_EMAIL;
         boolean clientBlocked = failures.countByClient(client, since) > MAX_FAILURES_PER_CLIENT;
         if (!emailBlocked && !clientBlocked) {

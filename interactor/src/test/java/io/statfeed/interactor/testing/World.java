@@ -5,16 +5,18 @@ import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.LoginFailureStore;
+import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.core.testing.Backend;
+import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
 import io.statfeed.interactor.export.AccessTokens;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,11 +28,16 @@ public final class World implements AutoCloseable {
     /** bcrypt's lowest cost keeps tests fast; production uses Settings.passwordHashCost(). */
     public static final int TEST_HASH_COST = 4;
 
-    public final Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW_SECONDS), ZoneOffset.UTC);
+    /** Stands at {@link #NOW_SECONDS} until a test moves it on. */
+    public final MutableClock clock = new MutableClock(Instant.ofEpochSecond(NOW_SECONDS));
     public final Database database;
     public final AccountStore accounts;
     public final StatStore stats;
     public final BucketStore buckets;
+    public final SessionStore sessions;
+    public final LoginFailureStore loginFailures;
+    public final DashboardStore dashboards;
+    public final Passwords passwords = new Passwords(TEST_HASH_COST);
     public final AccessTokens tokens;
     public final SignUp signUp;
     private final Backend.TestDatabase testDatabase;
@@ -43,13 +50,29 @@ public final class World implements AutoCloseable {
         accounts = new AccountStore(database);
         stats = new StatStore(database);
         buckets = new BucketStore(database);
+        sessions = new SessionStore(database);
+        loginFailures = new LoginFailureStore(database);
+        dashboards = new DashboardStore(database);
         tokens = new AccessTokens(accounts);
-        signUp = new SignUp(accounts, new Passwords(TEST_HASH_COST), clock);
+        signUp = new SignUp(accounts, passwords, clock);
     }
 
     /** A new user with an account of their own. */
     public SignUp.SignedUp newAccount() {
         return signUp.signUp("user" + users.incrementAndGet() + "@example.com", "correct horse");
+    }
+
+    /** The owner of a new account, as the use cases see them once signed in. */
+    public Visitor newVisitor() {
+        return visitorOf(newAccount());
+    }
+
+    public Visitor visitorOf(SignUp.SignedUp signedUp) {
+        return new Visitor(accounts.findUserByEmail(signedUp.email()).orElseThrow().id(), signedUp.accountId());
+    }
+
+    public Stat counter(Visitor owner, String name) {
+        return stats.createOrGet(owner.accountId(), name, true, clock.millis());
     }
 
     public Stat counter(SignUp.SignedUp owner, String name) {
