@@ -75,6 +75,10 @@ public final class World implements AutoCloseable {
         return stats.createOrGet(owner.accountId(), name, true, clock.millis());
     }
 
+    public Stat value(Visitor owner, String name) {
+        return stats.createOrGet(owner.accountId(), name, false, clock.millis());
+    }
+
     public Stat counter(SignUp.SignedUp owner, String name) {
         return stats.createOrGet(owner.accountId(), name, true, clock.millis());
     }
