@@ -90,10 +90,13 @@ public final class StatStore {
                 .fetchOptional(STATS.SHARE_TOKEN);
     }
 
-    /** The live stat a share link's secret opens, public or not. */
+    /** The live stat a share link's secret opens, public or not: only the exact token, nothing like it. */
     public Optional<Stat> findLiveByShareToken(String shareToken) {
         return dsl.selectFrom(STATS).where(STATS.SHARE_TOKEN.eq(shareToken).and(STATS.DELETED_AT.eq(LIVE)))
-                .fetchOptional().map(StatStore::toStat);
+                .fetchOptional()
+                // MariaDB's PAD SPACE collations let 'token ' equal 'token': compare again, exactly.
+                .filter(r -> shareToken.equals(r.getShareToken()))
+                .map(StatStore::toStat);
     }
 
     /** A live stat by id, only if it is public: what a visitor of any account may see. */

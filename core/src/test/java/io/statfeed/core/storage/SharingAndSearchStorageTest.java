@@ -113,6 +113,7 @@ class SharingAndSearchStorageTest {
             assertEquals(Optional.of("firstToken"), stats.shareToken(ada, stat.id()));
             assertEquals(stat.id(), stats.findLiveByShareToken("firstToken").orElseThrow().id());
             assertTrue(stats.findLiveByShareToken("FIRSTTOKEN").isEmpty(), "tokens are case-sensitive");
+            assertTrue(stats.findLiveByShareToken("firstToken ").isEmpty(), "trailing spaces count");
             assertTrue(stats.findLiveByShareToken("bobsToken").isEmpty());
 
             assertTrue(stats.setShareToken(ada, stat.id(), "secondToken"));

@@ -108,6 +108,8 @@ public final class LogIn {
     }
 
     private static String clientOf(String clientAddress) {
-        return clientAddress == null || clientAddress.isBlank() ? UNKNOWN_CLIENT : clientAddress.strip();
+        // Lower case: the same IPv6 address may come spelt either way, and the backends compare case differently.
+        return clientAddress == null || clientAddress.isBlank() ? UNKNOWN_CLIENT
+                : clientAddress.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -15,6 +15,8 @@ public final class OpenSharedStat {
     /** Tokens are 24 characters; anything far longer cannot be one and is not even looked up. */
     static final int MAX_KEY_LENGTH = 64;
     private static final Pattern STAT_ID = Pattern.compile("[0-9]{1,19}");
+    /** Share tokens are URL-safe base64 ({@code Secrets.newKey}); nothing else is looked up. */
+    private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_-]+");
 
     /** What a visitor may see of a shared stat: enough to draw it, none of the owner's keys. */
     public record SharedStat(long id, String name, boolean counter, boolean isPublic) {
@@ -31,7 +33,7 @@ public final class OpenSharedStat {
 
     /** @throws NotFoundException for anything that opens no live stat; the message does not echo the key */
     public SharedStat open(String embedKey) {
-        if (embedKey == null || embedKey.isEmpty() || embedKey.length() > MAX_KEY_LENGTH) {
+        if (embedKey == null || embedKey.length() > MAX_KEY_LENGTH || !TOKEN.matcher(embedKey).matches()) {
             throw nothingShared();
         }
         return stats.findLiveByShareToken(embedKey)
