@@ -1,10 +1,12 @@
 package io.statfeed.core.storage;
 
+import static io.statfeed.core.storage.schema.Tables.STATS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statfeed.core.model.Dashboard;
+import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.testing.Backend;
 import java.nio.file.Path;
@@ -136,9 +138,7 @@ class DashboardStoreTest {
             assertTrue(dashboards.reorder(ada, board.id(), List.of(c.id(), a.id()), NOW));
             assertEquals(List.of(c.id(), a.id()), dashboards.statIds(ada, board.id()));
 
-            database.dsl().update(io.statfeed.core.storage.schema.Tables.STATS)
-                    .set(io.statfeed.core.storage.schema.Tables.STATS.DELETED_AT, 0L)
-                    .where(io.statfeed.core.storage.schema.Tables.STATS.ID.eq(b.id())).execute(); // restored
+            database.dsl().update(STATS).set(STATS.DELETED_AT, 0L).where(STATS.ID.eq(b.id())).execute(); // restored
             assertEquals(List.of(c.id(), a.id(), b.id()), dashboards.statIds(ada, board.id()));
             assertEquals(1, dashboards.removeStatEverywhere(b.id()));
         }
@@ -174,7 +174,7 @@ class DashboardStoreTest {
     }
 
     private static long newAccount(Database database) {
-        AccountStore.NewSignup signup = StorageTest.signup("u" + io.statfeed.core.model.Ids.next() + "@example.com");
+        AccountStore.NewSignup signup = StorageTest.signup("u" + Ids.next() + "@example.com");
         new AccountStore(database).create(signup);
         return signup.accountId();
     }

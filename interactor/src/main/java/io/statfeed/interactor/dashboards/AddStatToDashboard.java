@@ -5,6 +5,7 @@ import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.interactor.Visitor;
 import java.time.Clock;
+import java.util.List;
 
 /** A person puts one of their stats at the end of one of their dashboards; adding it again changes nothing. */
 public final class AddStatToDashboard {
@@ -22,7 +23,7 @@ public final class AddStatToDashboard {
     public DashboardView add(Visitor visitor, long dashboardId, long statId) {
         Dashboards.owned(dashboards, visitor, dashboardId);
         Dashboards.ownedLiveStat(stats, visitor, statId);
-        var onIt = dashboards.statIds(visitor.accountId(), dashboardId);
+        List<Long> onIt = dashboards.statIds(visitor.accountId(), dashboardId);
         if (!onIt.contains(statId) && onIt.size() >= Dashboards.MAX_STATS_PER_DASHBOARD) {
             throw new InvalidInputException("a dashboard holds at most " + Dashboards.MAX_STATS_PER_DASHBOARD
                     + " stats; remove one first");
