@@ -23,14 +23,16 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        Command command;
         Role role;
         Settings settings;
         try {
-            role = Role.parse(args);
+            command = Command.parse(args);
+            role = command.role();
             settings = Settings.fromEnvironment();
         } catch (IllegalArgumentException | ConfigException e) {
             System.err.println("statfeed: " + e.getMessage());
-            System.err.println("usage: scripts/run [" + Role.names().replace(", ", "|") + "]");
+            System.err.println(Command.usage());
             System.exit(USAGE_EXIT);
             return;
         }
@@ -47,6 +49,9 @@ public final class Main {
             }
             log.info("statfeed {} running; data in {}; storage {}", role.name().toLowerCase(Locale.ROOT),
                     settings.dataDir(), settings.databaseServer().map(Object::toString).orElse("embedded"));
+            if (command.demo()) {
+                running.push(Demo.start(settings, database));
+            }
         } catch (RuntimeException e) {
             log.error("statfeed could not start: {}", e.getMessage(), e);
             System.exit(1);

@@ -157,6 +157,17 @@ public final class AccountStore {
                 .fetchOptionalInto(ACCOUNTS).map(AccountStore::toAccount);
     }
 
+    /** The account a user (by sign-in email, lower case) owns: the one made when they signed up. */
+    public Optional<Account> findOwnedBy(String email) {
+        return dsl.select(ACCOUNTS.fields()).from(ACCOUNTS)
+                .join(MEMBERSHIPS).on(MEMBERSHIPS.ACCOUNT_ID.eq(ACCOUNTS.ID))
+                .join(USERS).on(USERS.ID.eq(MEMBERSHIPS.USER_ID))
+                .where(USERS.EMAIL.eq(email).and(MEMBERSHIPS.ROLE.eq(OWNER_ROLE)))
+                .orderBy(ACCOUNTS.ID)
+                .limit(1)
+                .fetchOptionalInto(ACCOUNTS).map(AccountStore::toAccount);
+    }
+
     public Optional<Account> findByUkey(String ukey) {
         return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.UKEY.eq(ukey)).fetchOptional().map(AccountStore::toAccount);
     }

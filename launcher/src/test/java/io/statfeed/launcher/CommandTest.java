@@ -1,0 +1,38 @@
+package io.statfeed.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class CommandTest {
+    @Test
+    void no_arguments_run_every_tier_without_the_demo() {
+        assertEquals(new Command(Role.ALL, false), Command.parse(new String[0]));
+    }
+
+    @Test
+    void the_demo_flag_runs_every_tier_with_the_demo_before_or_after_the_role() {
+        assertEquals(new Command(Role.ALL, true), Command.parse(new String[] {"--demo"}));
+        assertEquals(new Command(Role.ALL, true), Command.parse(new String[] {"all", "--demo"}));
+        assertEquals(new Command(Role.ALL, true), Command.parse(new String[] {"--demo", "all"}));
+    }
+
+    @Test
+    void a_role_alone_runs_that_tier() {
+        assertEquals(new Command(Role.WEB, false), Command.parse(new String[] {"web"}));
+    }
+
+    @Test
+    void the_demo_with_a_single_tier_is_refused_saying_why() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Command.parse(new String[] {"api", "--demo"}));
+        assertEquals("--demo runs with every tier in one process (role all), not api", e.getMessage());
+    }
+
+    @Test
+    void the_usage_names_the_demo_flag() {
+        assertTrue(Command.usage().endsWith(" [--demo]"), Command.usage());
+    }
+}
