@@ -140,6 +140,15 @@ class RpcRoundTripTest {
     }
 
     @Test
+    void a_request_missing_its_lines_is_answered_400_naming_the_record() throws Exception {
+        HttpResponse<String> answer = post(RpcRoutes.GRAPH_PATH, "{\"style\":\"fill\",\"format\":\"png\"}");
+
+        assertEquals(400, answer.statusCode());
+        assertEquals("{\"status\":400,\"msg\":\"malformed JSON request: GraphRequest has a missing or null field\"}",
+                answer.body());
+    }
+
+    @Test
     void the_health_check_says_what_the_server_serves() throws Exception {
         HttpResponse<String> answer = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + RpcRoutes.HEALTH_PATH)).build(),
