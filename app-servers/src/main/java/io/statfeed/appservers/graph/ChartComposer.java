@@ -10,7 +10,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.TimeZone;
 import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
@@ -21,12 +20,12 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 final class ChartComposer {
     private static final long MILLIS_PER_SECOND = 1_000;
+    private static final BasicStroke GRID_STROKE = new BasicStroke(1f);
+    private static final BasicStroke AXIS_SERIES_STROKE = new BasicStroke(1f);
     private static final String PREVIOUS_LABEL = "previous period";
     private static final String CURRENT_LABEL = "stat";
     private static final int TITLE_PADDING = 6;
     private static final int TICK_PADDING = 4;
-    private static final int LEGEND_PADDING = 8;
-    private static final int LEGEND_LINE_LENGTH = 16;
     /** Space between the plot and its axes' labels. */
     private static final int PLOT_MARGIN = 2;
     /** The plot's data reaches its edges; the value range carries the headroom instead. */
@@ -48,16 +47,18 @@ final class ChartComposer {
         ValueRange range = ValueRange.of(lines, look.axes(), SPARK_EDGE_SHARE);
         long startMillis = request.windowStart() * MILLIS_PER_SECOND;
         long endMillis = request.windowEnd() * MILLIS_PER_SECOND;
+        Legend legend = look.showsLegendFor(lines.size())
+                ? Legend.of(legendOrder(lines), look.legendFont(), request.width(), request.height()) : Legend.none();
         StatChart chart = new StatChart(request.width(), request.height(), lines, startMillis, endMillis, range,
-                look.noDataFont());
+                look.noDataFont(), legend);
         boolean anyPoints = lines.stream().anyMatch(line -> !line.points().isEmpty());
-        style(chart.getStyler(), request, look, range, lines.size());
+        style(chart.getStyler(), request, look, range);
         // An empty graph keeps its time axis and grid but shows no made-up scale of values.
         chart.getStyler().setYAxisTicksVisible(look.axes() && anyPoints);
         String title = request.title() == null ? "" : request.title().strip();
         chart.setTitle(title);
         chart.getStyler().setChartTitleVisible(look.title() && !title.isEmpty());
-        addLegendEntries(chart, lines, startMillis, endMillis, look.showsLegendFor(lines.size()));
+        addAxisSeries(chart, lines.size(), startMillis, endMillis);
         return chart;
     }
 
@@ -85,7 +86,7 @@ final class ChartComposer {
         return previous;
     }
 
-    private static void style(XYStyler styler, GraphRequest request, GraphLook look, ValueRange range, int lines) {
+    private static void style(XYStyler styler, GraphRequest request, GraphLook look, ValueRange range) {
         styler.setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
         styler.setAntiAlias(true);
         styler.setTextAntiAlias(true);
@@ -103,14 +104,8 @@ final class ChartComposer {
         styler.setChartTitleBoxVisible(false);
         styler.setChartTitlePadding(TITLE_PADDING);
 
-        styler.setLegendVisible(look.showsLegendFor(lines));
-        styler.setLegendPosition(Styler.LegendPosition.OutsideS);
-        styler.setLegendLayout(Styler.LegendLayout.Horizontal);
-        styler.setLegendFont(look.legendFont());
-        styler.setLegendBackgroundColor(Palette.BACKGROUND);
-        styler.setLegendBorderColor(Palette.BACKGROUND);
-        styler.setLegendPadding(LEGEND_PADDING);
-        styler.setLegendSeriesLineLength(LEGEND_LINE_LENGTH);
+        // Statfeed draws the legend itself (see Legend).
+        styler.setLegendVisible(false);
         styler.setChartFontColor(Palette.LEGEND_TEXT);
 
         styler.setAxisTitlesVisible(false);
@@ -129,7 +124,7 @@ final class ChartComposer {
         styler.setPlotGridVerticalLinesVisible(false);
         styler.setPlotGridHorizontalLinesVisible(look.axes());
         styler.setPlotGridLinesColor(Palette.GRID);
-        styler.setPlotGridLinesStroke(new BasicStroke(1f));
+        styler.setPlotGridLinesStroke(GRID_STROKE);
 
         styler.setDatePattern(TimeAxisPattern.forWindow(request.windowEnd() - request.windowStart()));
         styler.setXAxisMin((double) request.windowStart() * MILLIS_PER_SECOND);
@@ -139,30 +134,25 @@ final class ChartComposer {
         styler.setYAxisTickLabelsFormattingFunction(CompactNumbers::format);
     }
 
+    /** Current lines first in the legend, though previous periods are drawn first (underneath). */
+    private static List<PlotLine> legendOrder(List<PlotLine> lines) {
+        List<PlotLine> ordered = new ArrayList<>(lines);
+        ordered.sort(Comparator.comparing(PlotLine::previousPeriod));
+        return ordered;
+    }
+
     /**
-     * One XChart series per line, holding only the window's two ends with no values: enough for the
-     * legend and for a date-typed x axis, nothing for XChart to draw. An empty graph gets one hidden
-     * entry so that its axis still shows the window's dates.
+     * One XChart series per line, holding only the window's two ends with no values: enough for a
+     * date-typed x axis, nothing for XChart to draw. An empty graph gets one as well, so that its
+     * axis still shows the window's dates.
      */
-    private static void addLegendEntries(StatChart chart, List<PlotLine> lines, long startMillis, long endMillis,
-                                         boolean legend) {
+    private static void addAxisSeries(StatChart chart, int lines, long startMillis, long endMillis) {
         List<Date> ends = List.of(new Date(startMillis), new Date(endMillis));
         List<Double> nothing = List.of(Double.NaN, Double.NaN);
-        if (lines.isEmpty()) {
-            XYSeries axisOnly = chart.addSeries("axis", ends, nothing);
-            dress(axisOnly, Palette.BACKGROUND, new BasicStroke(1f));
-            axisOnly.setShowInLegend(false);
-            return;
-        }
-        // Current lines first in the legend, though previous periods are drawn first (underneath).
-        List<PlotLine> legendOrder = new ArrayList<>(lines);
-        legendOrder.sort(Comparator.comparing(PlotLine::previousPeriod));
-        for (int n = 0; n < legendOrder.size(); n++) {
-            PlotLine line = legendOrder.get(n);
-            XYSeries entry = chart.addSeries("line " + n, ends, nothing);
-            entry.setLabel(line.label());
-            dress(entry, line.color(), line.stroke());
-            entry.setShowInLegend(legend);
+        for (int n = 0; n < Math.max(1, lines); n++) {
+            XYSeries series = chart.addSeries("line " + n, ends, nothing);
+            dress(series, Palette.BACKGROUND, AXIS_SERIES_STROKE);
+            series.setShowInLegend(false);
         }
     }
 

@@ -10,12 +10,12 @@ import java.util.List;
 import org.knowm.xchart.XYChart;
 
 /**
- * An XChart XY chart whose lines Statfeed draws itself, between the plot surface and the legend.
+ * An XChart XY chart whose lines Statfeed draws itself, between the plot surface and the title.
  * XChart lays out the frame (axes, ticks, grid, title, legend) and maps values to pixels, but
  * draws a line as one separate segment per pair of points: slow for a thousand points, one SVG
  * element per segment, and a dash pattern that restarts on every short segment so a dashed line
- * comes out solid. Here each line is one path. The chart's own series are legend entries only
- * (their data is NaN, which XChart skips).
+ * comes out solid. Here each line is one path. The chart's own series only make the x axis a date
+ * axis (their data is NaN, which XChart skips).
  */
 final class StatChart extends XYChart {
     private static final String NO_DATA = "no data";
@@ -25,28 +25,36 @@ final class StatChart extends XYChart {
     private final long windowEndMillis;
     private final ValueRange range;
     private final Font noDataFont;
+    private final Legend lineLegend;
 
     StatChart(int width, int height, List<PlotLine> lines, long windowStartMillis, long windowEndMillis,
-              ValueRange range, Font noDataFont) {
+              ValueRange range, Font noDataFont, Legend lineLegend) {
         super(width, height);
         this.lines = List.copyOf(lines);
         this.windowStartMillis = windowStartMillis;
         this.windowEndMillis = windowEndMillis;
         this.range = range;
         this.noDataFont = noDataFont;
+        this.lineLegend = lineLegend;
     }
 
-    /** XYChart's order (background, axes, plot, title, legend) with the lines drawn after the plot. */
+    /**
+     * XYChart's order (background, axes, plot, title) with the lines drawn after the plot, in the
+     * image's height less the legend's, and the legend (ours, XChart's is off) in the strip below.
+     */
     @Override
     public void paint(Graphics2D g, int width, int height) {
+        int chartHeight = height - lineLegend.height();
+        g.setPaint(Palette.BACKGROUND);
+        g.fillRect(0, 0, width, height);
         setWidth(width);
-        setHeight(height);
+        setHeight(chartHeight);
         paintBackground(g);
         axisPair.paint(g);
         plot.paint(g);
         paintLines(g);
         chartTitle.paint(g);
-        legend.paint(g);
+        lineLegend.paint(g, chartHeight, width);
     }
 
     private void paintLines(Graphics2D g) {
