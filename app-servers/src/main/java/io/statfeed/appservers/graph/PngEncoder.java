@@ -21,6 +21,10 @@ final class PngEncoder {
     private static final int BYTES_PER_PIXEL = 3;
     private static final int IHDR_LENGTH = 13;
     private static final byte FILTER_NONE = 0;
+    /** IHDR's compression, filter and interlace methods: deflate, adaptive, none — PNG's only or plain choices. */
+    private static final byte DEFLATE = 0;
+    private static final byte ADAPTIVE_FILTERING = 0;
+    private static final byte NOT_INTERLACED = 0;
     private static final int CHUNK_OVERHEAD = 12;
     private static final int DEFLATE_BUFFER = 64 * 1024;
 
@@ -39,7 +43,7 @@ final class PngEncoder {
                 + IHDR_LENGTH);
         out.writeBytes(SIGNATURE);
         chunk(out, "IHDR", ByteBuffer.allocate(IHDR_LENGTH).putInt(width).putInt(height).put((byte) BIT_DEPTH)
-                .put((byte) COLOR_TYPE_RGB).put((byte) 0).put((byte) 0).put((byte) 0).array());
+                .put((byte) COLOR_TYPE_RGB).put(DEFLATE).put(ADAPTIVE_FILTERING).put(NOT_INTERLACED).array());
         chunk(out, "IDAT", compressed);
         chunk(out, "IEND", new byte[0]);
         return out.toByteArray();
