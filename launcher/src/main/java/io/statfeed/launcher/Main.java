@@ -1,6 +1,7 @@
 package io.statfeed.launcher;
 
 import io.statfeed.apiserver.ApiServer;
+import io.statfeed.appservers.AppServer;
 import io.statfeed.core.config.ConfigException;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.Database;
@@ -13,7 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the tiers a role names, sharing one storage pool, and stops them in reverse order on
- * SIGTERM so that the api-server flushes everything it acknowledged.
+ * SIGTERM so that the api-server flushes everything it acknowledged. The app-server roles
+ * (graph, analysis) open no storage at all.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -39,23 +41,36 @@ public final class Main {
         Deque<AutoCloseable> running = new ArrayDeque<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopAll(running), "statfeed-shutdown"));
         try {
-            Database database = Database.open(settings);
-            running.push(database);
-            if (role.api) {
-                running.push(ApiServer.start(settings, database));
+            if (role.graph) {
+                running.push(AppServer.startGraph(settings.appServers().graphPort()));
             }
-            if (role.web) {
-                running.push(WebServer.start(settings, database));
+            if (role.analysis) {
+                running.push(AppServer.startAnalysis(settings.appServers().analysisPort()));
             }
-            log.info("statfeed {} running; data in {}; storage {}", role.name().toLowerCase(Locale.ROOT),
-                    settings.dataDir(), settings.databaseServer().map(Object::toString).orElse("embedded"));
-            if (command.demo()) {
-                running.push(Demo.start(settings, database));
+            if (role.needsDatabase()) {
+                Database database = startStorageTiers(role, settings, running);
+                if (command.demo()) {
+                    running.push(Demo.start(settings, database));
+                }
             }
         } catch (RuntimeException e) {
             log.error("statfeed could not start: {}", e.getMessage(), e);
             System.exit(1);
         }
+    }
+
+    private static Database startStorageTiers(Role role, Settings settings, Deque<AutoCloseable> running) {
+        Database database = Database.open(settings);
+        running.push(database);
+        if (role.api) {
+            running.push(ApiServer.start(settings, database));
+        }
+        if (role.web) {
+            running.push(WebServer.start(settings, database));
+        }
+        log.info("statfeed {} running; data in {}; storage {}", role.name().toLowerCase(Locale.ROOT),
+                settings.dataDir(), settings.databaseServer().map(Object::toString).orElse("embedded"));
+        return database;
     }
 
     private static void stopAll(Deque<AutoCloseable> running) {
