@@ -1,70 +1,203 @@
 package io.statfeed.webapp;
 
 import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.statfeed.appservers.AppServices;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.LoginFailureStore;
+import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
+import io.statfeed.interactor.dashboards.AddStatToDashboard;
+import io.statfeed.interactor.dashboards.CreateDashboard;
+import io.statfeed.interactor.dashboards.DeleteDashboard;
+import io.statfeed.interactor.dashboards.ListDashboards;
+import io.statfeed.interactor.dashboards.MoveStatOnDashboard;
+import io.statfeed.interactor.dashboards.OpenDashboard;
+import io.statfeed.interactor.dashboards.RemoveStatFromDashboard;
+import io.statfeed.interactor.dashboards.RenameDashboard;
+import io.statfeed.interactor.dashboards.ReorderDashboard;
+import io.statfeed.interactor.dashboards.ViewDashboard;
 import io.statfeed.interactor.export.AccessTokens;
 import io.statfeed.interactor.export.DeleteStat;
 import io.statfeed.interactor.export.FindStat;
 import io.statfeed.interactor.export.ListStats;
 import io.statfeed.interactor.export.ReadStatData;
+import io.statfeed.interactor.session.LogIn;
+import io.statfeed.interactor.session.LogOut;
+import io.statfeed.interactor.session.ResumeSession;
+import io.statfeed.interactor.session.StartSession;
+import io.statfeed.interactor.settings.CreateAccessToken;
+import io.statfeed.interactor.settings.RevokeAccessToken;
+import io.statfeed.interactor.settings.UseEmailAsEzkey;
+import io.statfeed.interactor.settings.ViewKeys;
+import io.statfeed.interactor.sharing.CreateShareLink;
+import io.statfeed.interactor.sharing.MakeStatPublic;
+import io.statfeed.interactor.sharing.RevokeShareLink;
+import io.statfeed.interactor.stats.CompareStats;
+import io.statfeed.interactor.stats.DownloadStatData;
+import io.statfeed.interactor.stats.DrawComparison;
+import io.statfeed.interactor.stats.DrawEmbeddedGraph;
+import io.statfeed.interactor.stats.DrawStatGraph;
+import io.statfeed.interactor.stats.GraphDrawing;
+import io.statfeed.interactor.stats.SearchStats;
+import io.statfeed.interactor.stats.SeriesReader;
+import io.statfeed.interactor.stats.StatAccess;
+import io.statfeed.interactor.stats.StatAnalyst;
+import io.statfeed.interactor.stats.ViewStat;
+import io.statfeed.presenters.dashboards.DashboardPresenter;
+import io.statfeed.presenters.html.AuthPagePresenter;
+import io.statfeed.presenters.html.ErrorPagePresenter;
+import io.statfeed.presenters.html.Templates;
 import io.statfeed.presenters.json.StatusJson;
+import io.statfeed.presenters.settings.SettingsPresenter;
+import io.statfeed.presenters.stats.ComparisonPresenter;
+import io.statfeed.presenters.stats.StatListPresenter;
+import io.statfeed.presenters.stats.StatPagePresenter;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
+import io.statfeed.webapp.http.Responses;
+import io.statfeed.webapp.pages.AuthRoutes;
+import io.statfeed.webapp.pages.CompareRoutes;
+import io.statfeed.webapp.pages.DashboardRoutes;
+import io.statfeed.webapp.pages.EmbedRoutes;
+import io.statfeed.webapp.pages.PageSupport;
+import io.statfeed.webapp.pages.SettingsRoutes;
+import io.statfeed.webapp.pages.SharingRoutes;
+import io.statfeed.webapp.pages.StatListRoutes;
+import io.statfeed.webapp.pages.StatRoutes;
+import io.statfeed.webapp.session.CsrfGuard;
+import io.statfeed.webapp.session.SessionCookies;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The web-app tier: pages, JSON and the StatHat-compatible export API. This class is the one
- * place that builds the tier's object graph (stores, use cases, routes), with constructors.
+ * The web-app tier: pages, their JSON twins, images, embeds and the StatHat-compatible export
+ * API. This class is the one place that builds the tier's object graph (stores, app-server
+ * clients, use cases, presenters, routes), with constructors.
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
 
     private final Javalin app;
+    private final List<AutoCloseable> owned;
 
-    private WebServer(Javalin app) {
+    private WebServer(Javalin app, List<AutoCloseable> owned) {
         this.app = app;
+        this.owned = owned;
     }
 
-    /** Starts serving on {@code settings.webPort()} (0 picks a free port, see {@link #port()}). */
+    /**
+     * Starts serving on {@code settings.webPort()} (0 picks a free port, see {@link #port()}), with
+     * the graph and analysis app-servers the settings name (in-process when none are listed).
+     */
     public static WebServer start(Settings settings, Database database) {
-        return start(settings, database, Clock.systemUTC());
+        AppServices appServices = AppServices.connect(settings.appServers());
+        return start(settings, database, Clock.systemUTC(), appServices, List.of(appServices));
+    }
+
+    /** For tests and benchmarks: a chosen clock and app-servers, which the caller closes. */
+    public static WebServer start(Settings settings, Database database, Clock clock, AppServices appServices) {
+        return start(settings, database, clock, appServices, List.of());
     }
 
     static WebServer start(Settings settings, Database database, Clock clock) {
+        AppServices appServices = AppServices.inProcess();
+        return start(settings, database, clock, appServices, List.of(appServices));
+    }
+
+    private static WebServer start(Settings settings, Database database, Clock clock, AppServices appServices,
+                                   List<AutoCloseable> owned) {
         AccountStore accounts = new AccountStore(database);
         StatStore stats = new StatStore(database);
         BucketStore buckets = new BucketStore(database);
+        DashboardStore dashboards = new DashboardStore(database);
+        SessionStore sessions = new SessionStore(database);
+        Passwords passwords = new Passwords(settings.passwordHashCost());
         AccessTokens tokens = new AccessTokens(accounts);
 
-        AccountRoutes accountRoutes = new AccountRoutes(
-                new SignUp(accounts, new Passwords(settings.passwordHashCost()), clock));
-        ExportRoutes exportRoutes = new ExportRoutes(
-                new ListStats(tokens, stats),
-                new FindStat(tokens, stats),
-                new ReadStatData(tokens, stats, buckets, clock),
-                new DeleteStat(tokens, stats, clock));
+        StatAccess access = new StatAccess(stats);
+        SeriesReader reader = new SeriesReader(buckets);
+        StatAnalyst analyst = new StatAnalyst(reader, appServices.analysis());
+        GraphDrawing drawing = new GraphDrawing(reader, appServices.graph());
+        SignUp signUp = new SignUp(accounts, passwords, clock);
+        ViewStat viewStat = new ViewStat(access, analyst, buckets, clock);
+        ListDashboards listDashboards = new ListDashboards(dashboards);
+        ViewDashboard viewDashboard = new ViewDashboard(dashboards);
+        ReorderDashboard reorderDashboard = new ReorderDashboard(dashboards, clock);
+        AddStatToDashboard addStatToDashboard = new AddStatToDashboard(dashboards, stats, clock);
+        SearchStats searchStats = new SearchStats(stats);
+        ViewKeys viewKeys = new ViewKeys(accounts, stats);
 
+        Templates templates = new Templates();
+        StatPagePresenter statPresenter = new StatPagePresenter(templates);
+        ErrorPagePresenter errorPresenter = new ErrorPagePresenter(templates);
+        SessionCookies cookies = new SessionCookies(new ResumeSession(sessions, clock), settings.secureCookies());
+        PageSupport pages = new PageSupport(cookies, settings);
+
+        List<RouteGroup> routes = List.of(
+                new AccountRoutes(signUp)::addTo,
+                new ExportRoutes(new ListStats(tokens, stats), new FindStat(tokens, stats),
+                        new ReadStatData(tokens, stats, buckets, clock), new DeleteStat(tokens, stats, clock))::addTo,
+                new AuthRoutes(pages, cookies, signUp, new StartSession(accounts, sessions, clock),
+                        new LogIn(accounts, new LoginFailureStore(database), sessions, passwords, clock),
+                        new LogOut(sessions), new AuthPagePresenter(templates))::addTo,
+                new StatListRoutes(pages, searchStats, viewKeys, new StatListPresenter(templates))::addTo,
+                new StatRoutes(pages, viewStat, new DrawStatGraph(access, drawing, clock),
+                        new DownloadStatData(access, reader, clock), listDashboards, statPresenter)::addTo,
+                new CompareRoutes(pages, new CompareStats(access, analyst, clock),
+                        new DrawComparison(access, drawing, clock), new ComparisonPresenter(templates))::addTo,
+                new SharingRoutes(pages, cookies, new MakeStatPublic(stats), new CreateShareLink(stats),
+                        new RevokeShareLink(stats), addStatToDashboard)::addTo,
+                new DashboardRoutes(pages, cookies, new DashboardRoutes.UseCases(listDashboards,
+                        new CreateDashboard(dashboards, clock), new OpenDashboard(dashboards, analyst, clock),
+                        new RenameDashboard(dashboards, clock), new DeleteDashboard(dashboards), addStatToDashboard,
+                        new RemoveStatFromDashboard(dashboards, clock),
+                        new MoveStatOnDashboard(viewDashboard, reorderDashboard), reorderDashboard, searchStats),
+                        new DashboardPresenter(templates))::addTo,
+                new SettingsRoutes(pages, cookies, viewKeys, new CreateAccessToken(accounts, clock),
+                        new RevokeAccessToken(accounts, clock), new UseEmailAsEzkey(accounts),
+                        new SettingsPresenter(templates))::addTo,
+                new EmbedRoutes(pages, new DrawEmbeddedGraph(access, drawing, clock), viewStat, statPresenter)::addTo);
+
+        CsrfGuard csrf = new CsrfGuard(cookies);
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = Requests.MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = Responses.JSON;
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = "/static";
+                files.location = Location.CLASSPATH;
+            });
+            config.staticFiles.enableWebjars();
             ErrorMapping.configureJetty(config);
         });
+        app.before(csrf::check);
         app.get("/healthz", ctx -> Responses.json(ctx, 200, StatusJson.ok("ok")));
-        accountRoutes.addTo(app);
-        exportRoutes.addTo(app);
-        ErrorMapping.addTo(app);
+        routes.forEach(group -> group.addTo(app));
+        ErrorMapping.addTo(app, (ctx, status, message) -> errorPresenter.html(status, message,
+                pages.chrome(ctx, "error")));
 
         app.start(settings.webPort());
-        log.info("web-app listening on port {}", app.port());
-        return new WebServer(app);
+        log.info("web-app listening on port {}; graphs {}, analysis {}", app.port(),
+                appServices.graphIsRemote() ? "over RPC" : "in-process",
+                appServices.analysisIsRemote() ? "over RPC" : "in-process");
+        return new WebServer(app, new ArrayList<>(owned));
+    }
+
+    /** A part of the site that adds its routes. */
+    private interface RouteGroup {
+        void addTo(Javalin app);
     }
 
     /** The port actually bound. */
@@ -75,6 +208,13 @@ public final class WebServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", resource.getClass().getSimpleName(), e.toString());
+            }
+        }
         log.info("web-app stopped");
     }
 }

@@ -18,12 +18,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.AfterAll;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.BeforeAll;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.Test;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.TestInstance;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.params.ParameterizedTest;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.params.provider.CsvSource;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**

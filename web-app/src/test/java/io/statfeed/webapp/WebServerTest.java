@@ -18,9 +18,17 @@ import io.statfeed.core.testing.Backend;
 import io.statfeed.webapp.Http.Reply;
 import java.nio.file.Path;
 import java.util.List;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.Test;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.io.TempDir;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.params.ParameterizedTest;
+import io.statfeed.webapp.http.ErrorMapping;
+import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class WebServerTest {

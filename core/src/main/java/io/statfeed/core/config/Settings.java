@@ -27,7 +27,8 @@ public record Settings(
         int passwordHashCost,
         Duration selfReportInterval,
         AppServers appServers,
-        Optional<URI> publicUrl) {
+        Optional<URI> publicUrl,
+        Optional<URI> publicApiUrl) {
 
     /** A MySQL-compatible server to use instead of the embedded database. */
     public record DatabaseServer(String jdbcUrl, String user, String password) {
@@ -138,11 +139,12 @@ public record Settings(
                         reader.integer("STATFEED_GRAPH_PORT", DEFAULT_GRAPH_PORT),
                         reader.integer("STATFEED_ANALYSIS_PORT", DEFAULT_ANALYSIS_PORT),
                         Duration.ofMillis(reader.integer("STATFEED_RPC_TIMEOUT_MS", DEFAULT_RPC_TIMEOUT_MS))),
-                reader.text("STATFEED_PUBLIC_URL").map(Settings::publicUrl));
+                reader.text("STATFEED_PUBLIC_URL").map(text -> publicUrl("STATFEED_PUBLIC_URL", text)),
+                reader.text("STATFEED_PUBLIC_API_URL").map(text -> publicUrl("STATFEED_PUBLIC_API_URL", text)));
     }
 
-    /** The address people reach the web-app at; embeds and mails link to it. */
-    private static URI publicUrl(String text) {
+    /** The address people reach the web-app (or the api-server) at; embeds, examples and mails link to it. */
+    private static URI publicUrl(String variable, String text) {
         try {
             URI uri = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
@@ -151,7 +153,7 @@ public record Settings(
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ConfigException("STATFEED_PUBLIC_URL must be an http(s) address such as "
+            throw new ConfigException(variable + " must be an http(s) address such as "
                     + "https://stats.example.com, got '" + text + "'");
         }
     }
@@ -168,32 +170,38 @@ public record Settings(
 
     public Settings withDatabaseServer(DatabaseServer server) {
         return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval, appServers, publicUrl);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval,
+                appServers, publicUrl, publicApiUrl);
     }
 
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval, appServers, publicUrl);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval,
+                appServers, publicUrl, publicApiUrl);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                bufferLimit, newStatsPerMinuteLimit, passwordHashCost, selfReportInterval, appServers, publicUrl);
+                bufferLimit, newStatsPerMinuteLimit, passwordHashCost, selfReportInterval,
+                appServers, publicUrl, publicApiUrl);
     }
 
     public Settings withSelfReportInterval(Duration interval) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, interval, appServers, publicUrl);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, interval,
+                appServers, publicUrl, publicApiUrl);
     }
 
     public Settings withPasswordHashCost(int cost) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, cost, selfReportInterval, appServers, publicUrl);
+                ingestBufferLimit, newStatsPerMinute, cost, selfReportInterval,
+                appServers, publicUrl, publicApiUrl);
     }
 
     public Settings withAppServers(AppServers servers) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval, servers, publicUrl);
+                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval,
+                servers, publicUrl, publicApiUrl);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {

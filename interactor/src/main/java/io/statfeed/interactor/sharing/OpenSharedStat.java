@@ -33,12 +33,16 @@ public final class OpenSharedStat {
 
     /** @throws NotFoundException for anything that opens no live stat; the message does not echo the key */
     public SharedStat open(String embedKey) {
+        return SharedStat.of(openStat(embedKey));
+    }
+
+    /** The stat itself, for other use cases that draw or analyse it; never handed to a presenter whole. */
+    public Stat openStat(String embedKey) {
         if (embedKey == null || embedKey.length() > MAX_KEY_LENGTH || !TOKEN.matcher(embedKey).matches()) {
             throw nothingShared();
         }
         return stats.findLiveByShareToken(embedKey)
                 .or(() -> publicById(embedKey))
-                .map(SharedStat::of)
                 .orElseThrow(OpenSharedStat::nothingShared);
     }
 

@@ -21,8 +21,8 @@ public final class SearchStats {
     }
 
     /** One page of matches; {@code query} is the trimmed text searched for ("" for all stats). */
-    public record StatPage(String query, int offset, List<StatSummary> stats, boolean more) {
-        public StatPage {
+    public record StatList(String query, int offset, List<StatSummary> stats, boolean more) {
+        public StatList {
             stats = List.copyOf(stats);
         }
     }
@@ -34,7 +34,7 @@ public final class SearchStats {
     }
 
     /** @param query the text names must contain, or null or blank for every stat */
-    public StatPage search(Visitor visitor, String query, int offset) {
+    public StatList search(Visitor visitor, String query, int offset) {
         String text = query == null ? "" : query.strip();
         if (text.length() > MAX_QUERY_LENGTH) {
             throw new InvalidInputException("search text is " + text.length() + " characters long; at most "
@@ -45,7 +45,7 @@ public final class SearchStats {
         }
         // One more than a page tells whether another page follows.
         List<Stat> found = stats.searchLive(visitor.accountId(), text, offset, PAGE_SIZE + 1);
-        return new StatPage(text, offset, found.stream().limit(PAGE_SIZE).map(StatSummary::of).toList(),
+        return new StatList(text, offset, found.stream().limit(PAGE_SIZE).map(StatSummary::of).toList(),
                 found.size() > PAGE_SIZE);
     }
 }

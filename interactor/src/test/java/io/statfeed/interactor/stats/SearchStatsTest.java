@@ -9,7 +9,7 @@ import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.testing.Backend;
 import io.statfeed.interactor.Visitor;
-import io.statfeed.interactor.stats.SearchStats.StatPage;
+import io.statfeed.interactor.stats.SearchStats.StatList;
 import io.statfeed.interactor.stats.SearchStats.StatSummary;
 import io.statfeed.interactor.testing.World;
 import java.nio.file.Path;
@@ -35,7 +35,7 @@ class SearchStatsTest {
             world.stats.softDelete(ada.accountId(), trashed.id(), world.clock.millis());
             world.counter(world.newVisitor(), "api of someone else");
 
-            StatPage page = search(world).search(ada, "  Api ", 0);
+            StatList page = search(world).search(ada, "  Api ", 0);
 
             assertEquals("Api", page.query());
             assertEquals(List.of("API errors", "api latency"), names(page));
@@ -55,8 +55,8 @@ class SearchStatsTest {
                 world.counter(ada, String.format("stat %03d", i));
             }
 
-            StatPage first = search(world).search(ada, "stat", 0);
-            StatPage second = search(world).search(ada, "stat", SearchStats.PAGE_SIZE);
+            StatList first = search(world).search(ada, "stat", 0);
+            StatList second = search(world).search(ada, "stat", SearchStats.PAGE_SIZE);
 
             assertEquals(SearchStats.PAGE_SIZE, first.stats().size());
             assertTrue(first.more());
@@ -76,7 +76,7 @@ class SearchStatsTest {
         }
     }
 
-    private static List<String> names(StatPage page) {
+    private static List<String> names(StatList page) {
         return page.stats().stream().map(StatSummary::name).toList();
     }
 

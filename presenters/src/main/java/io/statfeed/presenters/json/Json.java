@@ -5,13 +5,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
 /** The one configured writer the JSON presenters share; view models are records in declaration order. */
-final class Json {
+public final class Json {
     private static final ObjectMapper mapper = JsonMapper.builder().build();
 
     private Json() {
     }
 
-    static String write(Object viewModel) {
+    public static String write(Object viewModel) {
         try {
             return mapper.writeValueAsString(viewModel);
         } catch (JsonProcessingException e) {

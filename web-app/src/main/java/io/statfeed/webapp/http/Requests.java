@@ -1,7 +1,8 @@
-package io.statfeed.webapp;
+package io.statfeed.webapp.http;
 
 import io.javalin.http.Context;
 import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.interactor.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -11,9 +12,11 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** Reading request parts defensively: every malformed part becomes an {@link InvalidInputException} naming it. */
-final class Requests {
+public final class Requests {
     /** A sign-up or settings form is a few hundred bytes; nothing a human posts here needs more. */
-    static final int MAX_BODY_BYTES = 16 * 1024;
+    public static final int MAX_BODY_BYTES = 16 * 1024;
+    /** Ids are positive longs: at most 18 digits always fit. */
+    private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
     private static final int MAX_SHOWN = 40;
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
@@ -22,7 +25,7 @@ final class Requests {
     }
 
     /** The body bytes, at most {@link #MAX_BODY_BYTES}; longer bodies, declared or streamed, are refused. */
-    static byte[] body(Context ctx) {
+    public static byte[] body(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             throw new BodyTooLargeException(declared);
@@ -39,7 +42,7 @@ final class Requests {
     }
 
     /** Refuses a body declared as anything but JSON; a missing Content-Type is read as JSON. */
-    static void requireJsonContentType(Context ctx) {
+    public static void requireJsonContentType(Context ctx) {
         String type = ctx.header("Content-Type");
         if (type == null || type.isBlank()) {
             return;
@@ -51,17 +54,38 @@ final class Requests {
     }
 
     /** A query parameter given at most once; an empty value counts as absent. */
-    static Optional<String> query(Context ctx, String name) {
+    public static Optional<String> query(Context ctx, String name) {
+        List<String> values = queryAll(ctx, name);
+        if (values.size() > 1) {
+            throw new InvalidInputException(name + " is given " + values.size() + " times; give it once");
+        }
+        return values.stream().findFirst().filter(value -> !value.isEmpty());
+    }
+
+    /** Every value of a query parameter that may repeat ({@code ids=1&ids=2}). */
+    public static List<String> queryAll(Context ctx, String name) {
         String raw = ctx.queryString();
         if (raw != null && BAD_ESCAPE.matcher(raw).find()) {
             // Left alone, the servlet layer would drop the parameter and the request would mean something else.
             throw new InvalidInputException("the query string is not valid URL encoding (a '%' must start %XX)");
         }
-        List<String> values;
         try {
-            values = ctx.queryParams(name);
+            return ctx.queryParams(name);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("the query string is not valid URL encoding");
+        }
+    }
+
+    /**
+     * A form field given at most once; an empty value counts as absent. The body's size is capped
+     * by the server's maximum request size, so a form is never read without bound.
+     */
+    public static Optional<String> form(Context ctx, String name) {
+        List<String> values;
+        try {
+            values = ctx.formParams(name);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new InvalidInputException("the form is not valid URL encoding");
         }
         if (values.size() > 1) {
             throw new InvalidInputException(name + " is given " + values.size() + " times; give it once");
@@ -69,7 +93,33 @@ final class Requests {
         return values.stream().findFirst().filter(value -> !value.isEmpty());
     }
 
-    static String path(Context ctx, String name) {
+    /** A form field that must be there. */
+    public static String requiredForm(Context ctx, String name, String meaning) {
+        return form(ctx, name).orElseThrow(() -> new InvalidInputException(name + " is missing: " + meaning));
+    }
+
+    /**
+     * A numeric id in the path ({@code .json} suffix allowed); text that is no id names nothing,
+     * so it is "not found" rather than a malformed request.
+     */
+    public static long pathId(Context ctx, String name, String what) {
+        String text = Negotiation.pathId(ctx, name);
+        if (ID.matcher(text).matches()) {
+            return Long.parseLong(text);
+        }
+        throw new NotFoundException("no " + what + " with id " + shown(text));
+    }
+
+    /** A numeric id in a form field, e.g. the stat chosen to add to a dashboard. */
+    public static long formId(Context ctx, String name, String what) {
+        String text = requiredForm(ctx, name, "choose a " + what).strip();
+        if (ID.matcher(text).matches()) {
+            return Long.parseLong(text);
+        }
+        throw new InvalidInputException(name + " must be a " + what + " id, got " + shown(text));
+    }
+
+    public static String path(Context ctx, String name) {
         try {
             return ctx.pathParam(name);
         } catch (IllegalArgumentException e) {
@@ -77,7 +127,7 @@ final class Requests {
         }
     }
 
-    static Optional<Long> wholeNumber(Context ctx, String name, String meaning) {
+    public static Optional<Long> wholeNumber(Context ctx, String name, String meaning) {
         return query(ctx, name).map(raw -> {
             String text = raw.strip();
             if (WHOLE_NUMBER.matcher(text).matches()) {
@@ -91,7 +141,7 @@ final class Requests {
         });
     }
 
-    static int offset(Context ctx) {
+    public static int offset(Context ctx) {
         long offset = wholeNumber(ctx, "offset", "stats to skip").orElse(0L);
         if (offset > Integer.MAX_VALUE || offset < Integer.MIN_VALUE) {
             throw new InvalidInputException("offset must be between 0 and " + Integer.MAX_VALUE + ", got " + offset);
@@ -99,13 +149,13 @@ final class Requests {
         return (int) offset;
     }
 
-    static String shown(String raw) {
+    public static String shown(String raw) {
         String cut = raw.length() > MAX_SHOWN ? raw.substring(0, MAX_SHOWN) + "..." : raw;
         return "'" + cut.replaceAll("\\p{Cntrl}", "?") + "'";
     }
 
     /** The body is larger than {@link #MAX_BODY_BYTES}. */
-    static final class BodyTooLargeException extends RuntimeException {
+    public static final class BodyTooLargeException extends RuntimeException {
         BodyTooLargeException(long declared) {
             super("request body is larger than " + MAX_BODY_BYTES + " bytes"
                     + (declared > 0 ? " (Content-Length " + declared + ")" : ""));

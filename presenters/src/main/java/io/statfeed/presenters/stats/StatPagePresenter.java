@@ -1,0 +1,205 @@
+package io.statfeed.presenters.stats;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.statfeed.appservers.analysis.Analysis;
+import io.statfeed.core.model.Dashboard;
+import io.statfeed.core.model.Stat;
+import io.statfeed.interactor.stats.Point;
+import io.statfeed.interactor.stats.ViewStat.StatPage;
+import io.statfeed.presenters.Formats;
+import io.statfeed.presenters.Links;
+import io.statfeed.presenters.html.Chrome;
+import io.statfeed.presenters.html.Templates;
+import io.statfeed.presenters.json.Json;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+
+/** A stat's page as HTML (template {@code stat.html}) and as its JSON twin, from the same {@link StatPage}. */
+public final class StatPagePresenter {
+    /** Data newer than this counts as live in the page's freshness line. */
+    private static final long FRESH_SECONDS = 5 * 60;
+    static final int MAX_ANOMALIES_SHOWN = 5;
+
+    private final Templates templates;
+
+    public StatPagePresenter(Templates templates) {
+        this.templates = templates;
+    }
+
+    /** @param dashboards the owner's dashboards, offered to add the stat to (empty for visitors) */
+    public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards) {
+        Stat stat = page.stat();
+        String frame = page.window().key();
+        String embed = page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null);
+        String shareUrl = page.shareToken().map(links::sharedStat).orElse(null);
+        StatUrls urls = StatUrls.of(page);
+        StatView view = new StatView(Long.toString(stat.id()), stat.name(), stat.counter(), stat.isPublic(), page.owned(),
+                frame, FrameChoice.all(urls.page(), frame), urls.png(), urls.json(), urls.csv(),
+                "previous " + frame, figures(page), freshness(page), isFresh(page), trend(page), percentiles(page),
+                anomalies(page.analysis()), page.analysis().anomalies().size(), embed, Formats.duration(page.window().intervalSeconds()), shareUrl,
+                dashboards.stream().map(d -> new DashboardChoice(Long.toString(d.id()), d.name())).toList());
+        return templates.render("stat", Map.of("chrome", chrome, "stat", view));
+    }
+
+    public String json(StatPage page, Links links) {
+        Stat stat = page.stat();
+        String frame = page.window().key();
+        Analysis analysis = page.analysis();
+        Analysis.Summary summary = analysis.summary();
+        return Json.write(new StatJson(Long.toString(stat.id()), stat.name(), stat.counter(), stat.isPublic(),
+                links.statPage(stat.id()), frame, page.window().intervalSeconds(),
+                new WindowJson(page.window().start(), page.window().end()),
+                new SummaryJson(summary.points(), finite(summary.total()), value(summary.mean()), value(summary.min()),
+                        value(summary.max()), value(summary.stddev()), value(summary.previous()),
+                        value(summary.changePct())),
+                new TrendJson(value(analysis.trend().slopePerHour()), value(analysis.trend().rSquared())),
+                new PercentilesJson(value(analysis.percentiles().p50()), value(analysis.percentiles().p90()),
+                        value(analysis.percentiles().p95()), value(analysis.percentiles().p99())),
+                points(page.points()), points(page.previousPoints()),
+                analysis.anomalies().stream().map(a -> new AnomalyJson(a.time(), finite(a.value()),
+                        finite(a.expected()), finite(a.score()))).toList(),
+                analysis.forecast().stream().map(f -> new ForecastJson(f.time(), finite(f.value()), finite(f.low()),
+                        finite(f.high()))).toList(),
+                page.newestMinute().orElse(null), page.nowSeconds(),
+                new GraphJson(links.statGraph(stat.id(), frame, "png"), links.statGraph(stat.id(), frame, "svg")),
+                page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null)));
+    }
+
+    // --- HTML view model ------------------------------------------------------------------------
+
+    /** One figure of the summary row. */
+    public record Figure(String label, String value, String tone) {
+    }
+
+    public record AnomalyView(String time, String value, String expected) {
+    }
+
+    public record StatView(String id, String name, boolean counter, boolean isPublic, boolean owned, String frame,
+                           List<FrameChoice> frames, String pngUrl, String jsonUrl, String csvUrl,
+                           String previousLabel, List<Figure> figures, String freshness, boolean fresh, String trend,
+                           String percentiles, List<AnomalyView> anomalies, int anomalyCount, String embedHtml, String interval,
+                           String shareUrl, List<DashboardChoice> dashboards) {
+    }
+
+    public record DashboardChoice(String id, String name) {
+    }
+
+    private static List<Figure> figures(StatPage page) {
+        Analysis.Summary s = page.analysis().summary();
+        String per = "per " + Formats.duration(page.window().intervalSeconds());
+        List<Figure> figures = new ArrayList<>();
+        if (page.stat().counter()) {
+            figures.add(new Figure("Total", Formats.number(s.total()), ""));
+            figures.add(new Figure("Mean " + per, Formats.number(s.mean()), ""));
+        } else {
+            figures.add(new Figure("Mean", Formats.number(s.mean()), ""));
+            figures.add(new Figure("Points", Formats.number(s.points()), ""));
+        }
+        figures.add(new Figure("Min", Formats.number(s.min()), ""));
+        figures.add(new Figure("Max", Formats.number(s.max()), ""));
+        figures.add(new Figure("Std dev", Formats.number(s.stddev()), ""));
+        figures.add(new Figure("vs previous " + page.window().key(), Formats.change(s.changePct()), tone(s.changePct())));
+        return figures;
+    }
+
+    private static String tone(OptionalDouble change) {
+        if (change.isEmpty() || change.getAsDouble() == 0) {
+            return "";
+        }
+        return change.getAsDouble() > 0 ? "up" : "down";
+    }
+
+    private static String freshness(StatPage page) {
+        return page.newestMinute()
+                .map(minute -> "Newest data " + Formats.ago(Math.max(0, page.nowSeconds() - minute)) + " (minute of "
+                        + Formats.time(minute) + ")")
+                .orElse("No data yet: send some with the API (see Keys & settings)");
+    }
+
+    private static boolean isFresh(StatPage page) {
+        return page.newestMinute().map(minute -> page.nowSeconds() - minute <= FRESH_SECONDS).orElse(false);
+    }
+
+    private static String trend(StatPage page) {
+        Analysis.Trend trend = page.analysis().trend();
+        if (trend.slopePerHour().isEmpty()) {
+            return "Not enough data for a trend";
+        }
+        double slope = trend.slopePerHour().getAsDouble();
+        String direction = slope > 0 ? "Rising" : slope < 0 ? "Falling" : "Flat";
+        return direction + " " + Formats.number(Math.abs(slope)) + " per hour"
+                + trend.rSquared().stream().mapToObj(r -> " (fit r² " + Formats.number(r) + ")").findFirst().orElse("");
+    }
+
+    private static String percentiles(StatPage page) {
+        Analysis.Percentiles p = page.analysis().percentiles();
+        if (p.p50().isEmpty()) {
+            return "";
+        }
+        return "p50 " + Formats.number(p.p50()) + " · p90 " + Formats.number(p.p90()) + " · p95 "
+                + Formats.number(p.p95()) + " · p99 " + Formats.number(p.p99());
+    }
+
+    /** The most unusual few, in time order: a page lists what deserves a look, not every flag. */
+    private static List<AnomalyView> anomalies(Analysis analysis) {
+        return analysis.anomalies().stream()
+                .sorted(Comparator.comparingDouble((Analysis.Anomaly a) -> -Math.abs(a.score())))
+                .limit(MAX_ANOMALIES_SHOWN)
+                .sorted(Comparator.comparingLong(Analysis.Anomaly::time))
+                .map(a -> new AnomalyView(Formats.time(a.time()), Formats.number(a.value()), Formats.number(a.expected())))
+                .toList();
+    }
+
+    // --- JSON twin ------------------------------------------------------------------------------
+
+    private record StatJson(String id, String name, boolean counter, @JsonProperty("public") boolean isPublic,
+                            String url, String timeframe, @JsonProperty("interval_seconds") long intervalSeconds,
+                            WindowJson window, SummaryJson summary, TrendJson trend, PercentilesJson percentiles,
+                            List<PointJson> points, @JsonProperty("previous_points") List<PointJson> previousPoints,
+                            List<AnomalyJson> anomalies, List<ForecastJson> forecast,
+                            @JsonProperty("newest_minute") Long newestMinute, long now, GraphJson graph,
+                            @JsonProperty("embed_html") String embedHtml) {
+    }
+
+    private record WindowJson(long start, long end) {
+    }
+
+    private record SummaryJson(long points, Double total, Double mean, Double min, Double max, Double stddev,
+                               Double previous, @JsonProperty("change_pct") Double changePct) {
+    }
+
+    private record TrendJson(@JsonProperty("slope_per_hour") Double slopePerHour,
+                             @JsonProperty("r_squared") Double rSquared) {
+    }
+
+    private record PercentilesJson(Double p50, Double p90, Double p95, Double p99) {
+    }
+
+    private record PointJson(long time, Double value) {
+    }
+
+    private record AnomalyJson(long time, Double value, Double expected, Double score) {
+    }
+
+    private record ForecastJson(long time, Double value, Double low, Double high) {
+    }
+
+    private record GraphJson(String png, String svg) {
+    }
+
+    static List<PointJson> points(List<Point> points) {
+        return points.stream().map(p -> new PointJson(p.time(), finite(p.value()))).toList();
+    }
+
+    /** JSON has no number for infinity or NaN; stored sums can overflow to infinity. */
+    static Double finite(double value) {
+        return Double.isFinite(value) ? value : null;
+    }
+
+    static Double value(OptionalDouble value) {
+        return value.isPresent() ? finite(value.getAsDouble()) : null;
+    }
+}

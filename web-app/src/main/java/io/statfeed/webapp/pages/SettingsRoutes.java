@@ -1,0 +1,88 @@
+package io.statfeed.webapp.pages;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.interactor.Visitor;
+import io.statfeed.interactor.settings.CreateAccessToken;
+import io.statfeed.interactor.settings.RevokeAccessToken;
+import io.statfeed.interactor.settings.UseEmailAsEzkey;
+import io.statfeed.interactor.settings.ViewKeys;
+import io.statfeed.presenters.settings.SettingsPresenter;
+import io.statfeed.webapp.http.Negotiation;
+import io.statfeed.webapp.http.Requests;
+import io.statfeed.webapp.http.Responses;
+import io.statfeed.webapp.session.SessionCookies;
+import java.util.Locale;
+
+/** Keys, access tokens and the email-as-ezkey opt-in. */
+public final class SettingsRoutes {
+    private final PageSupport pages;
+    private final SessionCookies cookies;
+    private final ViewKeys viewKeys;
+    private final CreateAccessToken createAccessToken;
+    private final RevokeAccessToken revokeAccessToken;
+    private final UseEmailAsEzkey useEmailAsEzkey;
+    private final SettingsPresenter presenter;
+
+    public SettingsRoutes(PageSupport pages, SessionCookies cookies, ViewKeys viewKeys,
+                          CreateAccessToken createAccessToken, RevokeAccessToken revokeAccessToken,
+                          UseEmailAsEzkey useEmailAsEzkey, SettingsPresenter presenter) {
+        this.pages = pages;
+        this.cookies = cookies;
+        this.viewKeys = viewKeys;
+        this.createAccessToken = createAccessToken;
+        this.revokeAccessToken = revokeAccessToken;
+        this.useEmailAsEzkey = useEmailAsEzkey;
+        this.presenter = presenter;
+    }
+
+    public void addTo(Javalin app) {
+        app.get("/settings", this::page);
+        app.get("/settings.json", this::page);
+        app.post("/settings/tokens", this::createToken);
+        app.post("/settings/tokens/{id}/revoke", this::revokeToken);
+        app.post("/settings/email-ezkey", this::emailAsEzkey);
+    }
+
+    private void page(Context ctx) {
+        Visitor visitor = pages.require(ctx).visitor();
+        ViewKeys.Keys keys = viewKeys.view(visitor);
+        if (Negotiation.wantsJson(ctx)) {
+            Responses.json(ctx, 200, presenter.json(keys, pages.apiBase(ctx)));
+        } else {
+            render(ctx, keys, null, null);
+        }
+    }
+
+    /** Answers with the page itself rather than a redirect: the new secret is shown this once and kept nowhere. */
+    private void createToken(Context ctx) {
+        Visitor visitor = pages.require(ctx).visitor();
+        CreateAccessToken.CreatedAccessToken created = createAccessToken.create(visitor,
+                Requests.form(ctx, "name").orElse(""));
+        ctx.header("Cache-Control", "no-store");
+        render(ctx, viewKeys.view(visitor), created.secret(), created.token().name());
+    }
+
+    private void revokeToken(Context ctx) {
+        revokeAccessToken.revoke(pages.require(ctx).visitor(), Requests.pathId(ctx, "id", "access token"));
+        cookies.notice(ctx, "Access token revoked: scripts using it now get 401.");
+        Responses.seeOther(ctx, "/settings");
+    }
+
+    private void emailAsEzkey(Context ctx) {
+        boolean enabled = switch (Requests.form(ctx, "enabled").orElse("").toLowerCase(Locale.ROOT)) {
+            case "on", "true", "1" -> true;
+            case "off", "false", "0" -> false;
+            default -> throw new InvalidInputException("enabled must be on or off");
+        };
+        useEmailAsEzkey.set(pages.require(ctx).visitor(), enabled);
+        cookies.notice(ctx, enabled ? "Your email now works as an ezkey." : "Your email no longer works as an ezkey.");
+        Responses.seeOther(ctx, "/settings");
+    }
+
+    private void render(Context ctx, ViewKeys.Keys keys, String newToken, String newTokenName) {
+        Responses.html(ctx, presenter.html(keys, pages.apiBase(ctx), pages.links(ctx).base(),
+                pages.chrome(ctx, "settings"), newToken, newTokenName));
+    }
+}
