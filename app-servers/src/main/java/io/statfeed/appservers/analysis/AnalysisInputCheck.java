@@ -10,6 +10,11 @@ final class AnalysisInputCheck {
     /** A year of minute intervals and some: more than any stored time frame holds. */
     static final long MAX_INTERVALS = 600_000;
     static final long HOUR = 3_600;
+    /**
+     * Fifty years: more than any stat's life, and a bound on the work per request, which walks
+     * the window hour by hour to compare it with the usual week.
+     */
+    static final long MAX_WINDOW_SECONDS = 50L * 366 * 24 * HOUR;
 
     private AnalysisInputCheck() {
     }
@@ -38,6 +43,8 @@ final class AnalysisInputCheck {
         require(window.end() > window.start(),
                 name + ": end must be after start, got " + window.start() + " to " + window.end());
         long span = window.end() - window.start();
+        require(span <= MAX_WINDOW_SECONDS,
+                name + ": a window spans at most " + MAX_WINDOW_SECONDS + " s (fifty years), got " + span);
         require(span % window.intervalSeconds() == 0, name + ": the window (" + span
                 + " s) must be a whole number of intervals of " + window.intervalSeconds() + " s");
         require(span / window.intervalSeconds() <= MAX_INTERVALS,

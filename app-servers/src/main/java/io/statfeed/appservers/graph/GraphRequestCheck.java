@@ -12,6 +12,8 @@ final class GraphRequestCheck {
     static final int MAX_TITLE_LENGTH = 300;
     /** Stat names are at most 255 characters; a label may add a short suffix such as a period. */
     static final int MAX_LABEL_LENGTH = 300;
+    /** 9999-12-31T23:59:59Z: past it, the axis's milliseconds and date labels stop making sense. */
+    static final long MAX_TIME = 253_402_300_799L;
 
     private GraphRequestCheck() {
     }
@@ -26,6 +28,9 @@ final class GraphRequestCheck {
         requireSide("height", request.height(), GraphRequest.MAX_HEIGHT);
         require(request.windowEnd() > request.windowStart(),
                 "windowEnd must be after windowStart, got " + request.windowStart() + " to " + request.windowEnd());
+        require(request.windowStart() >= 0 && request.windowEnd() <= MAX_TIME,
+                "the window must lie between 0 and " + MAX_TIME + " (unix seconds), got " + request.windowStart()
+                        + " to " + request.windowEnd());
         require(request.title() == null || request.title().length() <= MAX_TITLE_LENGTH,
                 "title must be at most " + MAX_TITLE_LENGTH + " characters");
         require(request.lines().size() <= GraphRequest.MAX_LINES,

@@ -11,7 +11,7 @@ import org.knowm.xchart.XYChart;
 
 /**
  * An XChart XY chart whose lines Statfeed draws itself, between the plot surface and the title.
- * XChart lays out the frame (axes, ticks, grid, title, legend) and maps values to pixels, but
+ * XChart lays out the frame (axes, ticks, grid, title) and labels the axes, but
  * draws a line as one separate segment per pair of points: slow for a thousand points, one SVG
  * element per segment, and a dash pattern that restarts on every short segment so a dashed line
  * comes out solid. Here each line is one path. The chart's own series only make the x axis a date
