@@ -30,8 +30,19 @@
     };
   }
 
-  function chart(canvas, datasets, window) {
+  // Ticks at round times: every 10 minutes of an hour, every 3 hours of a day, daily over a week...
+  var STEPS = [[3600, 600], [6 * 3600, 3600], [86400, 3 * 3600], [7 * 86400, 86400], [31 * 86400, 7 * 86400],
+               [92 * 86400, 14 * 86400], [366 * 86400, 30 * 86400]];
+
+  function tickStep(span) {
+    for (var i = 0; i < STEPS.length; i++) { if (span <= STEPS[i][0]) { return STEPS[i][1]; } }
+    return 365 * 86400;
+  }
+
+  // options.legend: whether Chart.js draws a legend (pages with their own legend say false).
+  function chart(canvas, datasets, window, options) {
     var span = window.end - window.start;
+    var legend = options && options.legend !== undefined ? options.legend : datasets.length > 1;
     return new global.Chart(canvas, {
       type: 'line',
       data: { datasets: datasets },
@@ -39,7 +50,7 @@
         animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
         interaction: { mode: 'index', intersect: false },
         plugins: {
-          legend: { display: datasets.length > 1, position: 'bottom', labels: { boxWidth: 14, boxHeight: 2 } },
+          legend: { display: legend, position: 'bottom', labels: { boxWidth: 14, boxHeight: 2 } },
           tooltip: { callbacks: {
             title: function (items) { return items.length ? new Date(items[0].parsed.x * 1000).toLocaleString() : ''; },
             label: function (item) { return item.dataset.label + ': ' + number(item.parsed.y); }
@@ -47,7 +58,8 @@
         },
         scales: {
           x: { type: 'linear', min: window.start, max: window.end, grid: { display: false },
-               ticks: { maxTicksLimit: 8, callback: function (v) { return label(v, span); } } },
+               ticks: { stepSize: tickStep(span), includeBounds: false, maxTicksLimit: 12,
+                        callback: function (v) { return label(v, span); } } },
           y: { beginAtZero: true, grid: { color: '#eef1f6' }, ticks: { callback: number } }
         }
       }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.interactor.accounts.Passwords;
@@ -50,7 +51,7 @@ final class Demo implements AutoCloseable {
         AccountStore accounts = new AccountStore(database);
         CreateDemoAccount useCase = new CreateDemoAccount(
                 new SignUp(accounts, new Passwords(settings.passwordHashCost()), clock),
-                accounts, new StatStore(database), new BucketStore(database), clock);
+                accounts, new StatStore(database), new BucketStore(database), new DashboardStore(database), clock);
         log.info("demo: making the demo account and a month of history (once; later starts leave it as it is)...");
         long started = System.nanoTime();
         DemoAccount demo = useCase.createOrFind();

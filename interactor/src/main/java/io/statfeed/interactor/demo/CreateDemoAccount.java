@@ -2,11 +2,13 @@ package io.statfeed.interactor.demo;
 
 import io.statfeed.core.model.Account;
 import io.statfeed.core.model.Bucket;
+import io.statfeed.core.model.Dashboard;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.BucketStore.StatBucket;
+import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.interactor.ConflictException;
 import io.statfeed.interactor.accounts.SignUp;
@@ -66,9 +68,18 @@ public final class CreateDemoAccount {
     private final AccountStore accounts;
     private final StatStore stats;
     private final BucketStore buckets;
+    private final DashboardStore dashboards;
     private final Clock clock;
 
-    public CreateDemoAccount(SignUp signUp, AccountStore accounts, StatStore stats, BucketStore buckets, Clock clock) {
+    /** The dashboard a newcomer finds ready, and the stat that is public so its embed code shows at once. */
+    public static final String DASHBOARD = "Overview";
+    static final List<DemoStat> ON_DASHBOARD = List.of(DemoStat.PAGE_VIEWS, DemoStat.SIGNUPS, DemoStat.ORDERS,
+            DemoStat.API_LATENCY_MS, DemoStat.ERRORS, DemoStat.CPU_PERCENT);
+    static final DemoStat PUBLIC = DemoStat.PAGE_VIEWS;
+
+    public CreateDemoAccount(SignUp signUp, AccountStore accounts, StatStore stats, BucketStore buckets,
+                             DashboardStore dashboards, Clock clock) {
+        this.dashboards = dashboards;
         this.signUp = signUp;
         this.accounts = accounts;
         this.stats = stats;
@@ -90,7 +101,8 @@ public final class CreateDemoAccount {
         long end = clock.instant().getEpochSecond();
         List<Stat> created = createStats(signedUp.accountId(), end - DemoTraffic.MONTH);
         long written = writeHistory(created, end);
-        return new DemoAccount(Outcome.CREATED, signedUp.accountId(), EMAIL, PASSWORD, signedUp.ezkey(), created,
+        List<Stat> shown = showOff(signedUp.accountId(), created);
+        return new DemoAccount(Outcome.CREATED, signedUp.accountId(), EMAIL, PASSWORD, signedUp.ezkey(), shown,
                 written);
     }
 
@@ -103,6 +115,17 @@ public final class CreateDemoAccount {
                 && !buckets.read(present.get(0).id(), Resolution.DAY, 0, Long.MAX_VALUE).isEmpty();
         return new DemoAccount(complete ? Outcome.FOUND : Outcome.INCOMPLETE, account.id(), EMAIL, PASSWORD,
                 account.ezkey(), present, 0);
+    }
+
+    /** A dashboard of the stats people look at first, and one public stat, so that nothing starts empty. */
+    private List<Stat> showOff(long accountId, List<Stat> created) {
+        long now = clock.millis();
+        Dashboard overview = dashboards.create(accountId, DASHBOARD, now);
+        for (DemoStat stat : ON_DASHBOARD) {
+            dashboards.addStat(accountId, overview.id(), created.get(stat.ordinal()).id(), now);
+        }
+        stats.setPublic(accountId, created.get(PUBLIC.ordinal()).id(), true);
+        return created.stream().map(stat -> stats.findLiveById(accountId, stat.id()).orElseThrow()).toList();
     }
 
     /** The stats, in {@link DemoStat} order, dated to when their history starts. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statfeed.core.model.Bucket;
+import io.statfeed.core.model.Dashboard;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.BucketStore;
@@ -15,6 +16,7 @@ import io.statfeed.interactor.testing.World;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -58,7 +60,8 @@ class CreateDemoAccountTest {
     }
 
     private static CreateDemoAccount useCase(World world) {
-        return new CreateDemoAccount(world.signUp, world.accounts, world.stats, world.buckets, world.clock);
+        return new CreateDemoAccount(world.signUp, world.accounts, world.stats, world.buckets, world.dashboards,
+                world.clock);
     }
 
     @AfterAll
@@ -106,6 +109,20 @@ class CreateDemoAccountTest {
             assertEquals(1, demo.read(which, Resolution.HOUR, Resolution.HOUR.bucketStart(NOW), NOW + 1).size());
             assertEquals(31, demo.read(which, Resolution.DAY, 0, Long.MAX_VALUE).size(), which.name());
         }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_newcomer_finds_an_overview_dashboard_and_a_public_stat_to_embed(Backend backend) {
+        Demo demo = demo(backend);
+        long account = demo.first().accountId();
+
+        List<Dashboard> dashboards = demo.world().dashboards.list(account);
+        assertEquals(List.of(CreateDemoAccount.DASHBOARD), dashboards.stream().map(Dashboard::name).toList());
+        assertEquals(List.of("page views", "signups", "orders", "api latency ms", "errors", "cpu %"),
+                demo.world().dashboards.stats(account, dashboards.get(0).id()).stream().map(Stat::name).toList());
+        assertEquals(List.of("page views"), demo.first().stats().stream().map(Stat::id)
+                .map(id -> demo.world().stats.findLivePublic(id)).flatMap(Optional::stream).map(Stat::name).toList());
     }
 
     @ParameterizedTest
