@@ -15,6 +15,9 @@ import java.util.Optional;
 final class WeeklyProfile {
     static final int HOURS_PER_WEEK = 168;
     static final long HOUR = 3_600;
+    static final long WEEK = HOURS_PER_WEEK * HOUR;
+    /** A week is scaled to the latest week's level by at most this factor, up or down. */
+    static final double MAX_LEVEL_SCALE = 3;
     /**
      * A slot is known from two weeks of data. One sample has no spread, and without a known slot
      * an interval that covers it is not judged at all: too little history gives no flags rather
@@ -130,7 +133,8 @@ final class WeeklyProfile {
     }
 
     private static double[][] samplesBySlot(Intervals history, boolean counter) {
-        IntervalSeries hours = counter ? sinceFirstData(history) : IntervalSeries.of(history, false);
+        IntervalSeries hours = levelled(counter ? sinceFirstData(history) : IntervalSeries.of(history, false),
+                history.end());
         int[] counts = new int[HOURS_PER_WEEK];
         for (long time : hours.times()) {
             counts[slot(Math.floorDiv(time, HOUR))]++;
@@ -145,6 +149,41 @@ final class WeeklyProfile {
             samples[slot][filled[slot]++] = hours.values()[i];
         }
         return samples;
+    }
+
+    /**
+     * Each week's hours scaled to the level of the latest week, so that a stat that grows (or
+     * shrinks) steadily is compared with what it does now, not with a month ago: without it, a
+     * business growing 10% a week would look unusual every busy hour. The scale is bounded, so
+     * that a week of outage or a launch does not turn the others upside down.
+     */
+    private static IntervalSeries levelled(IntervalSeries hours, long historyEnd) {
+        int weeks = (int) (hours.size() == 0 ? 0 : (historyEnd - 1 - hours.times()[0]) / WEEK + 1);
+        if (weeks < 2) {
+            return hours;
+        }
+        double[] sums = new double[weeks];
+        int[] counts = new int[weeks];
+        for (int i = 0; i < hours.size(); i++) {
+            int week = weekBefore(historyEnd, hours.times()[i]);
+            sums[week] += hours.values()[i];
+            counts[week]++;
+        }
+        double latest = counts[0] == 0 ? 0 : sums[0] / counts[0];
+        double[] values = hours.values().clone();
+        for (int i = 0; i < values.length; i++) {
+            int week = weekBefore(historyEnd, hours.times()[i]);
+            double mean = sums[week] / counts[week];
+            if (week > 0 && latest > 0 && mean > 0) {
+                values[i] *= Math.max(1 / MAX_LEVEL_SCALE, Math.min(MAX_LEVEL_SCALE, latest / mean));
+            }
+        }
+        return new IntervalSeries(hours.times(), values);
+    }
+
+    /** 0 for the latest week of the history, 1 for the one before, ... */
+    private static int weekBefore(long historyEnd, long time) {
+        return (int) ((historyEnd - 1 - time) / WEEK);
     }
 
     /** A counter's hours from its first data on, empty ones 0; none when it has no data at all. */

@@ -178,6 +178,20 @@ class StatAnalyzerTest {
     }
 
     @Test
+    void steady_growth_is_judged_against_the_latest_weeks_level_and_not_flagged() {
+        double weeklyGrowth = 1.1;
+        IntervalsBuilder history = IntervalsBuilder.window(T0 - 4 * WEEK, T0, HOUR);
+        IntervalsBuilder current = IntervalsBuilder.window(T0, T0 + WEEK, HOUR);
+        Random noise = new Random(3);
+        for (long t = T0 - 4 * WEEK; t < T0 + WEEK; t += HOUR) {
+            double level = usualLevel((int) ((t % DAY) / HOUR)) * Math.pow(weeklyGrowth, (t - T0) / (double) WEEK);
+            (t < T0 ? history : current).count(t, Math.round(level + noise.nextGaussian() * 4));
+        }
+
+        assertEquals(List.of(), analyze(true, current.build(), null, history.build(), 0).anomalies());
+    }
+
+    @Test
     void a_burst_in_one_hour_is_flagged_with_the_usual_level_for_that_hour() {
         long burstHour = T0 + 2 * DAY + 15 * HOUR;
         Intervals current = withHour(dailyRhythmCounter(T0, WEEK, 11), burstHour, 600).build();
