@@ -140,7 +140,8 @@ public final class WebServer implements AutoCloseable {
         Templates templates = new Templates();
         StatPagePresenter statPresenter = new StatPagePresenter(templates);
         ErrorPagePresenter errorPresenter = new ErrorPagePresenter(templates);
-        SessionCookies cookies = new SessionCookies(new ResumeSession(sessions, clock), settings.secureCookies());
+        SessionCookies cookies = new SessionCookies(new ResumeSession(sessions, clock), settings.secureCookies(),
+                clock);
         PageSupport pages = new PageSupport(cookies, settings);
 
         List<RouteGroup> routes = List.of(

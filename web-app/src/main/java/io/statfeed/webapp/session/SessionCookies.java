@@ -13,6 +13,7 @@ import io.statfeed.interactor.session.Sessions;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -33,10 +34,12 @@ public final class SessionCookies {
 
     private final ResumeSession resume;
     private final boolean secure;
+    private final Clock clock;
 
-    public SessionCookies(ResumeSession resume, boolean secure) {
+    public SessionCookies(ResumeSession resume, boolean secure, Clock clock) {
         this.resume = resume;
         this.secure = secure;
+        this.clock = clock;
     }
 
     @SuppressWarnings("unchecked")
@@ -48,6 +51,9 @@ public final class SessionCookies {
         String token = ctx.cookie(SESSION_COOKIE);
         Optional<SignedIn> found = token == null || token.isBlank() ? Optional.empty() : resume.resume(token);
         ctx.attribute(ATTRIBUTE, found);
+        // The session slides forward with use; the cookie follows, so it never expires first.
+        found.ifPresent(signedIn -> ctx.cookie(cookie(SESSION_COOKIE, token,
+                (int) Math.max(0, (signedIn.expiresAtMillis() - clock.millis()) / 1_000))));
         return found;
     }
 
