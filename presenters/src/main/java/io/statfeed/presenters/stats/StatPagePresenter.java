@@ -39,7 +39,8 @@ public final class StatPagePresenter {
         StatView view = new StatView(Long.toString(stat.id()), stat.name(), stat.counter(), stat.isPublic(), page.owned(),
                 frame, FrameChoice.all(urls.page(), frame), urls.png(), urls.json(), urls.csv(),
                 "previous " + frame, figures(page), freshness(page), isFresh(page), trend(page), percentiles(page),
-                anomalies(page.analysis()), page.analysis().anomalies().size(), embed, Formats.duration(page.window().intervalSeconds()), shareUrl,
+                anomalies(page.analysis()), page.analysis().anomalies().size(), forecast(page), embed,
+                Formats.duration(page.window().intervalSeconds()), shareUrl,
                 dashboards.stream().map(d -> new DashboardChoice(Long.toString(d.id()), d.name())).toList());
         return templates.render("stat", Map.of("chrome", chrome, "stat", view));
     }
@@ -80,7 +81,8 @@ public final class StatPagePresenter {
     public record StatView(String id, String name, boolean counter, boolean isPublic, boolean owned, String frame,
                            List<FrameChoice> frames, String pngUrl, String jsonUrl, String csvUrl,
                            String previousLabel, List<Figure> figures, String freshness, boolean fresh, String trend,
-                           String percentiles, List<AnomalyView> anomalies, int anomalyCount, String embedHtml, String interval,
+                           String percentiles, List<AnomalyView> anomalies, int anomalyCount, String forecast,
+                           String embedHtml, String interval,
                            String shareUrl, List<DashboardChoice> dashboards) {
     }
 
@@ -132,6 +134,33 @@ public final class StatPagePresenter {
         String direction = slope > 0 ? "Rising" : slope < 0 ? "Falling" : "Flat";
         return direction + " " + Formats.number(Math.abs(slope)) + " per hour"
                 + trend.rSquared().stream().mapToObj(r -> " (fit r² " + Formats.number(r) + ")").findFirst().orElse("");
+    }
+
+    /**
+     * The forecast in a sentence: a counter's expected total over the horizon, a value stat's
+     * expected mean, each with the band's ends; empty when there is none.
+     */
+    private static String forecast(StatPage page) {
+        List<Analysis.Forecast> ahead = page.analysis().forecast();
+        if (ahead.isEmpty()) {
+            return "";
+        }
+        double value = 0;
+        double low = 0;
+        double high = 0;
+        for (Analysis.Forecast f : ahead) {
+            value += f.value();
+            low += f.low();
+            high += f.high();
+        }
+        if (!page.stat().counter()) {
+            value /= ahead.size();
+            low /= ahead.size();
+            high /= ahead.size();
+        }
+        String horizon = Formats.duration(ahead.size() * page.window().intervalSeconds());
+        return "Next " + horizon + ": about " + Formats.number(value) + " (" + Formats.number(low) + " to "
+                + Formats.number(high) + ")";
     }
 
     private static String percentiles(StatPage page) {

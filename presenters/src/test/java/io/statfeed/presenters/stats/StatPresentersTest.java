@@ -70,6 +70,8 @@ class StatPresentersTest {
                     <div><dt>vs previous 1h</dt><dd class="up">+20%</dd></div>
                   </dl>""", element(html, "dl"));
         assertEquals("<span id=\"trend\">Rising 240 per hour (fit r² 1)</span>", element(html, "span id=\"trend\""));
+        assertEquals("<span id=\"forecast\">Next 1 min: about 12 (10 to 14)</span>",
+                element(html, "span id=\"forecast\""));
     }
 
     @Test
