@@ -6,13 +6,13 @@ import io.statfeed.apiserver.directory.StatDirectory;
 import io.statfeed.apiserver.http.Answers;
 import io.statfeed.apiserver.http.ErrorAnswers;
 import io.statfeed.apiserver.http.IngestRoutes;
-import io.statfeed.apiserver.http.JsonErrorHandler;
 import io.statfeed.apiserver.ingest.IngestPipeline;
 import io.statfeed.apiserver.ingest.Ingestor;
 import io.statfeed.apiserver.monitor.SelfMonitor;
 import io.statfeed.apiserver.monitor.SystemAccounts;
 import io.statfeed.core.model.Account;
 import io.statfeed.core.config.Settings;
+import io.statfeed.http.JsonErrorHandler;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.Database;
@@ -57,7 +57,7 @@ public final class ApiServer implements AutoCloseable {
                 config.showJavalinBanner = false;
                 config.http.maxRequestSize = IngestRoutes.MAX_BODY_BYTES;
                 config.jetty.modifyServer(server -> {
-                    server.setErrorHandler(new JsonErrorHandler());
+                    server.setErrorHandler(new JsonErrorHandler(Answers.JSON, Answers::errorBody));
                     // On stop, requests in flight get their answers: their points are journaled
                     // already, and a client cut off would send them again.
                     server.setStopTimeout(GRACEFUL_STOP.toMillis());

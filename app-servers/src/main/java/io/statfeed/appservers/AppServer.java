@@ -5,8 +5,9 @@ import io.statfeed.appservers.analysis.AnalysisService;
 import io.statfeed.appservers.analysis.StatAnalyzer;
 import io.statfeed.appservers.graph.GraphService;
 import io.statfeed.appservers.graph.XChartGraphService;
-import io.statfeed.appservers.rpc.JsonErrorHandler;
 import io.statfeed.appservers.rpc.RpcRoutes;
+import io.statfeed.appservers.rpc.WireFormat;
+import io.statfeed.http.JsonErrorHandler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class AppServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
             config.jetty.modifyServer(server -> {
-                server.setErrorHandler(new JsonErrorHandler());
+                server.setErrorHandler(new JsonErrorHandler(WireFormat.JSON, WireFormat::error));
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
             });
         });

@@ -11,8 +11,8 @@ import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
  * The JSON of the RPC: the contract records as Jackson writes them (field names as in the
  * records, enums by name, an empty OptionalDouble as null). Both ends use this one mapper.
  */
-final class WireFormat {
-    static final String JSON = "application/json";
+public final class WireFormat {
+    public static final String JSON = "application/json";
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new Jdk8Module())
             .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
@@ -26,7 +26,7 @@ final class WireFormat {
     }
 
     /** The answer body of a failure, the same shape as the api-server's. */
-    static String error(int status, String message) {
+    public static String error(int status, String message) {
         return MAPPER.createObjectNode().put("status", status).put("msg", message).toString();
     }
 }

@@ -4,25 +4,17 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
-import io.javalin.http.HttpStatus;
 import io.statfeed.appservers.AppServerUnavailableException;
 import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.http.JsonErrorHandler;
 import io.statfeed.core.storage.StorageUnavailableException;
 import io.statfeed.interactor.ConflictException;
 import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.TooManyAttemptsException;
 import io.statfeed.interactor.UnauthorizedException;
 import io.statfeed.presenters.json.StatusJson;
-import java.io.IOException;
 import java.net.URLEncoder;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.http.HttpFields;
-import org.eclipse.jetty.http.HttpHeader;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +30,6 @@ public final class ErrorMapping {
     public static final String RETRY_AFTER_SECONDS = "5";
     private static final int FIRST_ERROR_STATUS = 400;
     private static final int LAST_ERROR_STATUS = 599;
-    private static final int MAX_JETTY_MESSAGE = 200;
 
     private ErrorMapping() {
     }
@@ -94,7 +85,7 @@ public final class ErrorMapping {
 
     /** Requests Jetty refuses before they reach Javalin (bad URIs, oversized headers) answer JSON too. */
     public static void configureJetty(JavalinConfig config) {
-        JsonErrorHandler handler = new JsonErrorHandler();
+        JsonErrorHandler handler = new JsonErrorHandler(Responses.JSON, StatusJson::of);
         config.jetty.modifyServer(server -> server.setErrorHandler(handler));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(handler));
     }
@@ -109,29 +100,6 @@ public final class ErrorMapping {
     }
 
     public static String reason(int status) {
-        HttpStatus known = HttpStatus.forStatus(status);
-        return known == HttpStatus.UNKNOWN ? "error " + status : known.getMessage();
-    }
-
-    private static final class JsonErrorHandler extends ErrorHandler {
-        @Override
-        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            fields.put(HttpHeader.CONTENT_TYPE, Responses.JSON);
-            String msg = reason == null || reason.isBlank() ? reason(status) : reason;
-            return ByteBuffer.wrap(StatusJson.of(status, msg).getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
-                                                  HttpServletResponse response, int code, String message)
-                throws IOException {
-            // A 4xx message is Jetty's word on the request (e.g. an ambiguous URI) and helps the caller;
-            // anything else may carry an exception's text, so only the standard reason goes out.
-            String msg = code < 500 && message != null && !message.isBlank() && message.length() <= MAX_JETTY_MESSAGE
-                    ? message : reason(code);
-            baseRequest.setHandled(true);
-            response.setContentType(Responses.JSON);
-            response.getOutputStream().write(StatusJson.of(code, msg).getBytes(StandardCharsets.UTF_8));
-        }
+        return JsonErrorHandler.reason(status);
     }
 }
