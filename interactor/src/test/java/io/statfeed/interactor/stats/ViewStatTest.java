@@ -1,5 +1,6 @@
 package io.statfeed.interactor.stats;
 
+import static io.statfeed.core.storage.schema.Tables.STATS;
 import static io.statfeed.interactor.testing.World.NOW_SECONDS;
 import static io.statfeed.interactor.testing.World.bucket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -357,6 +358,24 @@ class ViewStatTest {
                     () -> viewStat(world).view(Optional.empty(), id(signups), "1h")).getMessage());
             assertEquals("no stat with id 'x?'", assertThrows(NotFoundException.class,
                     () -> viewStat(world).view(Optional.of(ada), "x\n", "1h")).getMessage());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_stat_with_a_nineteen_digit_id_as_every_new_one_has_from_2031_is_found(Backend backend) {
+        try (World world = new World(backend, dataDir)) {
+            Visitor ada = world.newVisitor();
+            Stat signups = world.counter(ada, "signups");
+            long nineteenDigits = 1_000_000_000_000_000_007L;
+            world.database.dsl().update(STATS).set(STATS.ID, nineteenDigits).where(STATS.ID.eq(signups.id())).execute();
+
+            StatPage page = viewStat(world).view(Optional.of(ada), Long.toString(nineteenDigits), "1h");
+
+            assertEquals(nineteenDigits, page.stat().id());
+            for (String beyondLong : List.of("9223372036854775808", "9999999999999999999", "10000000000000000000")) {
+                assertThrows(NotFoundException.class, () -> viewStat(world).view(Optional.of(ada), beyondLong, "1h"));
+            }
         }
     }
 
