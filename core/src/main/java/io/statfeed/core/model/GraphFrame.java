@@ -41,7 +41,8 @@ public enum GraphFrame {
     }
 
     /**
-     * A named frame or a StatHat frame. "all" spans from the stat's first day to now.
+     * A named frame or a StatHat frame. "all" spans from the day (beyond two years, the week) the
+     * stat was created to the one holding now.
      *
      * @param statCreatedSeconds when the stat was created, for "all"
      */
@@ -54,9 +55,11 @@ public enum GraphFrame {
         if (frame != ALL) {
             return new TimeFrame(frame.key, frame.spanSeconds, frame.intervalSeconds);
         }
-        long age = Math.max(nowSeconds - statCreatedSeconds, 0);
-        long interval = age > DAILY_POINTS_UP_TO_SECONDS ? WEEK_SECONDS : frame.intervalSeconds;
-        long span = Math.max(1, Math.floorDiv(age, interval) + 1) * interval;
-        return new TimeFrame(frame.key, span, interval);
+        long created = Math.min(statCreatedSeconds, nowSeconds);
+        long interval = nowSeconds - created > DAILY_POINTS_UP_TO_SECONDS ? WEEK_SECONDS : frame.intervalSeconds;
+        // Counted in whole intervals from the one holding the creation to the one holding now,
+        // where the window ends: a stat made last night shows yesterday even if it is not a day old.
+        long intervals = Math.floorDiv(nowSeconds, interval) - Math.floorDiv(created, interval) + 1;
+        return new TimeFrame(frame.key, intervals * interval, interval);
     }
 }

@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * StatHat's time frame: a span and an interval, each a number and a unit of
  * m (minute), h (hour), d (day), w (week), M (month, 30 days) or y (year, 365 days), e.g.
- * {@code 1w3h} is a week of three-hour points.
+ * {@code 1w3h} is a week of three-hour points. The span is always a whole number of intervals.
  */
 public record TimeFrame(String text, long spanSeconds, long intervalSeconds) {
     /** A frame is one graph: more points than pixels of a wide screen help nobody. */
@@ -22,14 +22,17 @@ public record TimeFrame(String text, long spanSeconds, long intervalSeconds) {
             throw new InvalidInputException("time frame '" + shorten(text) + "' is not a span and an interval "
                     + "such as 1d1h, 1w3h or 30m1m (units m h d w M y)");
         }
-        long span = Long.parseLong(m.group(1)) * unitSeconds(m.group(2).charAt(0));
+        long asked = Long.parseLong(m.group(1)) * unitSeconds(m.group(2).charAt(0));
         long interval = Long.parseLong(m.group(3)) * unitSeconds(m.group(4).charAt(0));
-        if (span == 0 || interval == 0) {
+        if (asked == 0 || interval == 0) {
             throw new InvalidInputException("time frame '" + text + "' has a zero span or interval");
         }
-        if (interval > span) {
+        if (interval > asked) {
             throw new InvalidInputException("time frame '" + text + "' has an interval longer than its span");
         }
+        // A span such as 1y in 1y1w is no whole number of intervals: it grows to the next whole
+        // one, so that every point covers a full interval and the window starts on an interval.
+        long span = (asked + interval - 1) / interval * interval;
         if (span / interval > MAX_POINTS) {
             throw new InvalidInputException("time frame '" + text + "' asks for " + span / interval
                     + " points; at most " + MAX_POINTS + " are allowed");

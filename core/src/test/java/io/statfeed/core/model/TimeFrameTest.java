@@ -47,4 +47,19 @@ class TimeFrameTest {
     void bad_frames_say_what_is_wrong(String text, String message) {
         assertEquals(message, assertThrows(InvalidInputException.class, () -> TimeFrame.parse(text)).getMessage());
     }
+
+    @ParameterizedTest
+    @CsvSource({
+            "1d7h, 100800, 25200",
+            "1y1w, 32054400, 604800",
+            "1y1M, 33696000, 2592000",
+    })
+    void a_span_that_is_not_a_whole_number_of_intervals_is_rounded_up_to_one(String text, long span, long interval) {
+        TimeFrame frame = TimeFrame.parse(text);
+        assertEquals(span, frame.spanSeconds());
+        assertEquals(interval, frame.intervalSeconds());
+        TimeFrame.Window window = frame.window(1_700_000_000L, null);
+        assertEquals(span, window.end() - window.start());
+        assertEquals(0, window.start() % interval);
+    }
 }

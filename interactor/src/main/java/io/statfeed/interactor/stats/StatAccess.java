@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
  * its share token. A stat nobody may see is "not found", so that its existence does not leak either.
  */
 public final class StatAccess {
-    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    /** Ids are positive longs, up to 19 digits (from 2031 on they all have 19). */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]{1,19}");
     private static final int MAX_SHOWN = 40;
 
     /** A stat the visitor may see, and whether it is theirs (to edit, share or add to dashboards). */
@@ -56,7 +57,11 @@ public final class StatAccess {
         if (id == null || !DIGITS.matcher(id).matches()) {
             throw notFound(id);
         }
-        return Long.parseLong(id);
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) { // 19 digits beyond Long.MAX_VALUE
+            throw notFound(id);
+        }
     }
 
     private static NotFoundException notFound(String id) {

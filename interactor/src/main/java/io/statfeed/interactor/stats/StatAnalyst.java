@@ -3,6 +3,7 @@ package io.statfeed.interactor.stats;
 import io.statfeed.appservers.analysis.Analysis;
 import io.statfeed.appservers.analysis.AnalysisRequest;
 import io.statfeed.appservers.analysis.AnalysisService;
+import io.statfeed.appservers.analysis.Intervals;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 
@@ -32,18 +33,19 @@ public final class StatAnalyst {
     public Analysed analyse(Stat stat, Window window) {
         FoldedSeries current = reader.read(stat, window);
         FoldedSeries previous = reader.read(stat, window.previous());
-        FoldedSeries history = reader.read(stat, historyBefore(window));
+        // Without anomalies to judge there is no history to read: the request says so with none.
+        Intervals history = window.intervalSeconds() <= MAX_INTERVAL_FOR_ANOMALIES
+                ? reader.read(stat, historyBefore(window)).columns() : null;
         int forecast = Math.min(window.intervals() / FORECAST_FRACTION, AnalysisRequest.MAX_FORECAST_INTERVALS);
         Analysis found = analysis.analyze(new AnalysisRequest(stat.counter(), current.columns(), previous.columns(),
-                history.columns(), forecast));
+                history, forecast));
         return new Analysed(current, previous, found);
     }
 
-    /** Hourly intervals of the weeks before the window; empty (nothing read) when anomalies do not apply. */
+    /** Hourly intervals of the weeks before the window. */
     private static Window historyBefore(Window window) {
         long hour = Resolution.HOUR.seconds();
         long end = Math.floorDiv(window.start(), hour) * hour;
-        long weeks = window.intervalSeconds() <= MAX_INTERVAL_FOR_ANOMALIES ? AnalysisRequest.HISTORY_WEEKS : 0;
-        return new Window(window.key(), end - weeks * WEEK_SECONDS, end, hour);
+        return new Window(window.key(), end - AnalysisRequest.HISTORY_WEEKS * WEEK_SECONDS, end, hour);
     }
 }

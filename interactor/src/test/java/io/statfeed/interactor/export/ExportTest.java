@@ -198,6 +198,23 @@ class ExportTest {
     }
 
     @Test
+    void a_frame_that_is_no_whole_number_of_intervals_reads_whole_intervals_up_to_now() {
+        try (World world = new World(Backend.EMBEDDED, dataDir)) {
+            SignedUp ada = world.newAccount();
+            Stat stat = world.counter(ada, "signups");
+            storeSample(world, stat);
+
+            // 1h of 25m intervals is read as three of them, 75m ending with the one holding now.
+            List<DataPoint> points = readStatData(world)
+                    .read(ada.accessToken(), List.of(String.valueOf(stat.id())), "1h25m", Optional.empty())
+                    .get(0).points();
+
+            assertEquals(List.of(new DataPoint(1_699_996_500L, 100 + 3 + 4), new DataPoint(1_699_998_000L, 5),
+                    new DataPoint(1_699_999_500L, 1 + 100)), points);
+        }
+    }
+
+    @Test
     void start_places_the_window_at_the_interval_that_holds_it() {
         try (World world = new World(Backend.EMBEDDED, dataDir)) {
             SignedUp ada = world.newAccount();

@@ -1,5 +1,6 @@
 package io.statfeed.interactor.testing;
 
+import io.statfeed.appservers.AppServices;
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
@@ -15,13 +16,20 @@ import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
 import io.statfeed.interactor.export.AccessTokens;
+import io.statfeed.interactor.stats.GraphDrawing;
+import io.statfeed.interactor.stats.SeriesReader;
+import io.statfeed.interactor.stats.StatAccess;
+import io.statfeed.interactor.stats.StatAnalyst;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Real storage of one backend with the stores and a fixed clock, for use-case tests. */
+/**
+ * Real storage of one backend with the stores and a fixed clock, and the graph and analysis
+ * servers in this process, for use-case tests.
+ */
 public final class World implements AutoCloseable {
     /** 2023-11-14T22:13:20Z. */
     public static final long NOW_SECONDS = 1_700_000_000L;
@@ -40,6 +48,8 @@ public final class World implements AutoCloseable {
     public final Passwords passwords = new Passwords(TEST_HASH_COST);
     public final AccessTokens tokens;
     public final SignUp signUp;
+    /** The real graph and analysis services, in this process. */
+    public final AppServices appServices = AppServices.inProcess();
     private final Backend.TestDatabase testDatabase;
     private final AtomicLong groupSeq = new AtomicLong();
     private final AtomicLong users = new AtomicLong();
@@ -87,6 +97,30 @@ public final class World implements AutoCloseable {
         return stats.createOrGet(owner.accountId(), name, false, clock.millis());
     }
 
+    public StatAccess statAccess() {
+        return new StatAccess(stats);
+    }
+
+    public SeriesReader seriesReader() {
+        return new SeriesReader(buckets);
+    }
+
+    public StatAnalyst analyst() {
+        return new StatAnalyst(seriesReader(), appServices.analysis());
+    }
+
+    public GraphDrawing drawing() {
+        return new GraphDrawing(seriesReader(), appServices.graph());
+    }
+
+    /** A bucket holding the given points (a counter's counts or a value stat's values) from {@code start}. */
+    public static Bucket bucket(long start, double... points) {
+        double min = Arrays.stream(points).min().orElseThrow();
+        double max = Arrays.stream(points).max().orElseThrow();
+        return new Bucket(start, points.length, Arrays.stream(points).sum(), min, max,
+                Arrays.stream(points).map(point -> point * point).sum());
+    }
+
     public void store(Stat stat, Resolution resolution, Bucket... stored) {
         List<BucketStore.StatBucket> rows = Arrays.stream(stored)
                 .map(bucket -> new BucketStore.StatBucket(stat.id(), resolution, bucket)).toList();
@@ -95,10 +129,8 @@ public final class World implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
+        try (testDatabase; appServices) {
             database.close();
-        } finally {
-            testDatabase.close();
         }
     }
 }
