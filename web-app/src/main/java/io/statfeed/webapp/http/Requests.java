@@ -15,8 +15,8 @@ import java.util.regex.Pattern;
 public final class Requests {
     /** A sign-up or settings form is a few hundred bytes; nothing a human posts here needs more. */
     public static final int MAX_BODY_BYTES = 16 * 1024;
-    /** Ids are positive longs: at most 18 digits always fit. */
-    private static final Pattern ID = Pattern.compile("[0-9]{1,18}");
+    /** Ids are positive longs: up to 19 digits, the largest beyond a long naming nothing. */
+    private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
     private static final int MAX_SHOWN = 40;
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
@@ -104,19 +104,26 @@ public final class Requests {
      */
     public static long pathId(Context ctx, String name, String what) {
         String text = Negotiation.pathId(ctx, name);
-        if (ID.matcher(text).matches()) {
-            return Long.parseLong(text);
-        }
-        throw new NotFoundException("no " + what + " with id " + shown(text));
+        return id(text).orElseThrow(() -> new NotFoundException("no " + what + " with id " + shown(text)));
     }
 
     /** A numeric id in a form field, e.g. the stat chosen to add to a dashboard. */
     public static long formId(Context ctx, String name, String what) {
         String text = requiredForm(ctx, name, "choose a " + what).strip();
-        if (ID.matcher(text).matches()) {
-            return Long.parseLong(text);
+        return id(text).orElseThrow(() -> new InvalidInputException(name + " must be a " + what + " id, got "
+                + shown(text)));
+    }
+
+    /** Text that is an id, if it is one. */
+    public static Optional<Long> id(String text) {
+        if (!ID.matcher(text).matches()) {
+            return Optional.empty();
         }
-        throw new InvalidInputException(name + " must be a " + what + " id, got " + shown(text));
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) { // 19 digits beyond Long.MAX_VALUE
+            return Optional.empty();
+        }
     }
 
     public static String path(Context ctx, String name) {

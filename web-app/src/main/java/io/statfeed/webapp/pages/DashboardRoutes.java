@@ -132,10 +132,8 @@ public final class DashboardRoutes {
     }
 
     private static long statId(String text) {
-        if (!text.matches("[0-9]{1,18}")) {
-            throw new InvalidInputException("ids must be stat ids separated by commas, got " + Requests.shown(text));
-        }
-        return Long.parseLong(text);
+        return Requests.id(text).orElseThrow(() -> new InvalidInputException(
+                "ids must be stat ids separated by commas, got " + Requests.shown(text)));
     }
 
     private static long dashboardId(Context ctx) {
