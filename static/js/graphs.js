@@ -5,14 +5,59 @@
   'use strict';
   var PALETTE = ['#2f6fdf', '#e4572e', '#17a398', '#f3a712', '#7d5ba6', '#29335c', '#db2b39', '#669bbc'];
 
+  var MINUTE = 60, HOUR = 3600, DAY = 86400, MONTH = 30.44 * DAY;
+  var MAX_TICKS = 8;
+  // Steps between time ticks that people read at a glance; the smallest that keeps to MAX_TICKS wins.
+  var STEPS = [MINUTE, 5 * MINUTE, 10 * MINUTE, 15 * MINUTE, 30 * MINUTE, HOUR, 2 * HOUR, 3 * HOUR, 6 * HOUR,
+               12 * HOUR, DAY, 2 * DAY, 7 * DAY, 14 * DAY];
+  var MONTH_STEPS = [1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200];
+
   function pad(n) { return n < 10 ? '0' + n : '' + n; }
+
+  function smallest(steps, span, unit) {
+    for (var i = 0; i < steps.length; i++) {
+      if (span / (steps[i] * unit) <= MAX_TICKS) { return steps[i]; }
+    }
+    return null;
+  }
+
+  // Ticks on round local times inside [start, end]: whole minutes or hours, midnights, or the first
+  // days of months, rather than wherever the window happens to begin.
+  function timeTicks(start, end) {
+    var span = end - start, ticks = [], d;
+    var step = smallest(STEPS, span, 1);
+    if (step !== null && step < DAY) {
+      var offset = new Date(start * 1000).getTimezoneOffset() * MINUTE;
+      for (var t = Math.ceil((start - offset) / step) * step + offset; t <= end; t += step) { ticks.push(t); }
+    } else if (step !== null) {
+      d = new Date(start * 1000);
+      d.setHours(0, 0, 0, 0);
+      if (d.getTime() < start * 1000) { d.setDate(d.getDate() + 1); }
+      for (; d.getTime() <= end * 1000; d.setDate(d.getDate() + step / DAY)) { ticks.push(d.getTime() / 1000); }
+    } else {
+      var months = smallest(MONTH_STEPS, span, MONTH) || MONTH_STEPS[MONTH_STEPS.length - 1];
+      d = new Date(start * 1000);
+      var index = Math.ceil((d.getFullYear() * 12 + d.getMonth() + (d.getDate() > 1 || d.getHours() > 0 ? 1 : 0)) / months) * months;
+      for (d = new Date(Math.floor(index / 12), index % 12, 1); d.getTime() <= end * 1000;
+           d = new Date(d.getFullYear(), d.getMonth() + months, 1)) {
+        ticks.push(d.getTime() / 1000);
+      }
+    }
+    return ticks;
+  }
 
   function label(seconds, spanSeconds) {
     var d = new Date(seconds * 1000);
     var hm = pad(d.getHours()) + ':' + pad(d.getMinutes());
-    if (spanSeconds <= 86400) { return hm; }
+    if (spanSeconds <= DAY) { return hm; }
     var md = d.toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
-    return spanSeconds <= 7 * 86400 ? md + ' ' + hm : md;
+    if (spanSeconds <= 14 * DAY) { return d.getHours() === 0 && d.getMinutes() === 0 ? md : md + ' ' + hm; }
+    return spanSeconds <= 120 * DAY ? md : d.toLocaleDateString(undefined, { month: 'short', year: 'numeric' });
+  }
+
+  function when(seconds) {
+    return new Date(seconds * 1000).toLocaleString(undefined,
+      { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   }
 
   function number(v) {
@@ -30,19 +75,8 @@
     };
   }
 
-  // Ticks at round times: every 10 minutes of an hour, every 3 hours of a day, daily over a week...
-  var STEPS = [[3600, 600], [6 * 3600, 3600], [86400, 3 * 3600], [7 * 86400, 86400], [31 * 86400, 7 * 86400],
-               [92 * 86400, 14 * 86400], [366 * 86400, 30 * 86400]];
-
-  function tickStep(span) {
-    for (var i = 0; i < STEPS.length; i++) { if (span <= STEPS[i][0]) { return STEPS[i][1]; } }
-    return 365 * 86400;
-  }
-
-  // options.legend: whether Chart.js draws a legend (pages with their own legend say false).
-  function chart(canvas, datasets, window, options) {
+  function chart(canvas, datasets, window) {
     var span = window.end - window.start;
-    var legend = options && options.legend !== undefined ? options.legend : datasets.length > 1;
     return new global.Chart(canvas, {
       type: 'line',
       data: { datasets: datasets },
@@ -50,16 +84,18 @@
         animation: false, responsive: true, maintainAspectRatio: false, parsing: false, normalized: true,
         interaction: { mode: 'index', intersect: false },
         plugins: {
-          legend: { display: legend, position: 'bottom', labels: { boxWidth: 14, boxHeight: 2 } },
+          legend: { display: datasets.length > 1, position: 'bottom', labels: { boxWidth: 14, boxHeight: 2 } },
           tooltip: { callbacks: {
-            title: function (items) { return items.length ? new Date(items[0].parsed.x * 1000).toLocaleString() : ''; },
+            title: function (items) { return items.length ? when(items[0].parsed.x) : ''; },
             label: function (item) { return item.dataset.label + ': ' + number(item.parsed.y); }
           } }
         },
         scales: {
           x: { type: 'linear', min: window.start, max: window.end, grid: { display: false },
-               ticks: { stepSize: tickStep(span), includeBounds: false, maxTicksLimit: 12,
-                        callback: function (v) { return label(v, span); } } },
+               afterBuildTicks: function (axis) {
+                 axis.ticks = timeTicks(axis.min, axis.max).map(function (v) { return { value: v }; });
+               },
+               ticks: { maxRotation: 0, callback: function (v) { return label(v, span); } } },
           y: { beginAtZero: true, grid: { color: '#eef1f6' }, ticks: { callback: number } }
         }
       }

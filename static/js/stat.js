@@ -23,7 +23,7 @@
       canvas.hidden = false;
       canvas.parentNode.style.height = image.getAttribute('height') + 'px';
       image.hidden = true;
-      graph = G.chart(canvas, sets, stat.window, { legend: false });
+      graph = G.chart(canvas, sets, stat.window);
       figure.setAttribute('data-ready', 'true');
     }
     var fresh = document.getElementById('freshness');

@@ -1,6 +1,7 @@
 package io.statfeed.webapp;
 
 import io.javalin.Javalin;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.statfeed.appservers.AppServices;
 import io.statfeed.core.config.Settings;
@@ -86,6 +87,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    private static final String FAVICON = "/static/favicon.svg";
 
     private final Javalin app;
     private final List<AutoCloseable> owned;
@@ -185,6 +187,8 @@ public final class WebServer implements AutoCloseable {
         });
         app.before(csrf::check);
         app.get("/healthz", ctx -> Responses.json(ctx, 200, StatusJson.ok("ok")));
+        // Browsers ask for /favicon.ico on anything without an icon link (JSON, images): the same icon.
+        app.get("/favicon.ico", ctx -> ctx.redirect(FAVICON, HttpStatus.MOVED_PERMANENTLY));
         routes.forEach(group -> group.addTo(app));
         ErrorMapping.addTo(app, (ctx, status, message) -> errorPresenter.html(status, message,
                 pages.chrome(ctx, "error")));

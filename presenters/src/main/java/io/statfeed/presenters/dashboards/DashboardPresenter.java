@@ -18,8 +18,11 @@ import java.util.stream.Collectors;
 
 /** The dashboards list ({@code dashboards.html}) and one dashboard ({@code dashboard.html}), with JSON twins. */
 public final class DashboardPresenter {
-    /** Tiles are drawn at this size; the grid scales them to its columns. */
-    static final int TILE_WIDTH = 520;
+    /**
+     * Tiles are drawn at this size: the width a tile has for its image in the two columns of a wide
+     * window (statfeed.css .grid), so that the labels are neither shrunk nor blown up.
+     */
+    static final int TILE_WIDTH = 490;
     static final int TILE_HEIGHT = 180;
 
     private final Templates templates;

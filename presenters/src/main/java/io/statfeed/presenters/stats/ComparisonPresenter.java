@@ -33,7 +33,7 @@ public final class ComparisonPresenter {
         List<Row> rows = comparison.stats().stream().map(ComparisonPresenter::row).toList();
         return templates.render("compare", Map.of("chrome", chrome, "compare", new CompareView(frame,
                 FrameChoice.all("/compare?ids=" + ids + "&tf=", frame),
-                "/compare/graph.png?ids=" + ids + "&style=line&tf=" + Links.encode(frame),
+                "/compare/graph.png?ids=" + ids + "&style=line&tf=" + Links.encode(frame) + PageGraph.size(),
                 "/compare.json?ids=" + ids + "&tf=" + Links.encode(frame), rows)));
     }
 

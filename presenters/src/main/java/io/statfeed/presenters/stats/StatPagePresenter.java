@@ -38,7 +38,7 @@ public final class StatPagePresenter {
         StatUrls urls = StatUrls.of(page);
         StatView view = new StatView(Long.toString(stat.id()), stat.name(), stat.counter(), stat.isPublic(), page.owned(),
                 frame, FrameChoice.all(urls.page(), frame), urls.png(), urls.json(), urls.csv(),
-                "previous " + frame, figures(page), freshness(page), isFresh(page), trend(page), percentiles(page),
+                figures(page), freshness(page), isFresh(page), trend(page), percentiles(page),
                 anomalies(page.analysis()), page.analysis().anomalies().size(), forecast(page), embed,
                 Formats.duration(page.window().intervalSeconds()), shareUrl,
                 dashboards.stream().map(d -> new DashboardChoice(Long.toString(d.id()), d.name())).toList());
@@ -80,7 +80,7 @@ public final class StatPagePresenter {
 
     public record StatView(String id, String name, boolean counter, boolean isPublic, boolean owned, String frame,
                            List<FrameChoice> frames, String pngUrl, String jsonUrl, String csvUrl,
-                           String previousLabel, List<Figure> figures, String freshness, boolean fresh, String trend,
+                           List<Figure> figures, String freshness, boolean fresh, String trend,
                            String percentiles, List<AnomalyView> anomalies, int anomalyCount, String forecast,
                            String embedHtml, String interval,
                            String shareUrl, List<DashboardChoice> dashboards) {
@@ -165,7 +165,8 @@ public final class StatPagePresenter {
 
     private static String percentiles(StatPage page) {
         Analysis.Percentiles p = page.analysis().percentiles();
-        if (p.p50().isEmpty()) {
+        // A counter's percentiles are of per-interval sums, mostly 0 for anything sent now and then.
+        if (page.stat().counter() || p.p50().isEmpty()) {
             return "";
         }
         return "p50 " + Formats.number(p.p50()) + " · p90 " + Formats.number(p.p90()) + " · p95 "

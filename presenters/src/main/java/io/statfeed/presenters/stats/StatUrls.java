@@ -13,11 +13,11 @@ record StatUrls(String page, String json, String png, String csv) {
         String frame = Links.encode(page.window().key());
         if (page.owned() || page.stat().isPublic() || page.embedKey().isEmpty()) {
             String base = "/stats/" + page.stat().id();
-            return new StatUrls(base + "?tf=", base + ".json?tf=" + frame, base + "/graph.png?tf=" + frame + "&prev=1",
+            return new StatUrls(base + "?tf=", base + ".json?tf=" + frame, base + "/graph.png?tf=" + frame + "&prev=1" + PageGraph.size(),
                     base + "/data.csv?tf=" + frame);
         }
         String key = Links.encode(page.embedKey().get());
         return new StatUrls("/s/" + key + "?tf=", "/s/" + key + ".json?tf=" + frame,
-                "/embed/graph.png?s1=" + key + "&tf=" + frame, null);
+                "/embed/graph.png?s1=" + key + "&tf=" + frame + PageGraph.size(), null);
     }
 }

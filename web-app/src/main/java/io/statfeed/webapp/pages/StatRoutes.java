@@ -5,6 +5,7 @@ import io.javalin.http.Context;
 import io.statfeed.appservers.graph.GraphStyle;
 import io.statfeed.appservers.graph.ImageFormat;
 import io.statfeed.core.model.Dashboard;
+import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.dashboards.ListDashboards;
 import io.statfeed.interactor.stats.DownloadStatData;
@@ -47,7 +48,17 @@ public final class StatRoutes {
 
     private void page(Context ctx) {
         Optional<Visitor> visitor = pages.visitor(ctx);
-        ViewStat.StatPage page = viewStat.view(visitor, Negotiation.pathId(ctx, "id"), frame(ctx));
+        ViewStat.StatPage page;
+        try {
+            page = viewStat.view(visitor, Negotiation.pathId(ctx, "id"), frame(ctx));
+        } catch (NotFoundException e) {
+            // Nobody signed in: it may be their own private stat, e.g. a bookmark opened after logging
+            // out. Logging in leads back here; any id answers alike, so nothing leaks.
+            if (visitor.isEmpty()) {
+                pages.require(ctx);
+            }
+            throw e;
+        }
         if (Negotiation.wantsJson(ctx)) {
             Responses.json(ctx, 200, presenter.json(page, pages.links(ctx)));
             return;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -51,6 +52,9 @@ public final class Browser implements AutoCloseable {
     /** How long {@code await...} waits for the page before failing: generous for a loaded 2-core machine. */
     public static final Duration WAIT = Duration.ofSeconds(10);
     private static final Duration PAGE_LOAD_LIMIT = Duration.ofSeconds(30);
+    /** Chromium's per-profile content setting for scripts, and its value that blocks them everywhere. */
+    private static final String JAVASCRIPT_SETTING = "profile.managed_default_content_settings.javascript";
+    private static final int BLOCK = 2;
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final ChromeDriver driver;
@@ -61,6 +65,18 @@ public final class Browser implements AutoCloseable {
 
     /** Starts a fresh headless Chromium with an empty profile. */
     public static Browser start() {
+        return start(true);
+    }
+
+    /**
+     * Starts a fresh headless Chromium that runs no page scripts, as some readers browse: for
+     * checking that a page works with what the server sends alone.
+     */
+    public static Browser startWithoutJavaScript() {
+        return start(false);
+    }
+
+    private static Browser start(boolean javaScript) {
         requireChromium();
         // Selenium logs through java.util.logging, e.g. that it has no DevTools classes for this
         // Chromium's version; the tests use WebDriver only, so that is noise.
@@ -78,6 +94,9 @@ public final class Browser implements AutoCloseable {
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
+        if (!javaScript) {
+            options.setExperimentalOption("prefs", Map.of(JAVASCRIPT_SETTING, BLOCK));
+        }
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(PAGE_LOAD_LIMIT);
         return new Browser(driver);
@@ -96,6 +115,19 @@ public final class Browser implements AutoCloseable {
     /** The WebDriver itself, for anything the helpers here do not cover. */
     public WebDriver driver() {
         return driver;
+    }
+
+    /** Runs a script in the page and returns what it returns (numbers come back as Long or Double). */
+    public Object script(String javaScript, Object... arguments) {
+        return driver.executeScript(javaScript, arguments);
+    }
+
+    /**
+     * Runs a script that finishes later: it calls its last argument with the answer, e.g. from a
+     * {@code fetch}. Selenium waits for that up to its script timeout.
+     */
+    public Object scriptAsync(String javaScript, Object... arguments) {
+        return driver.executeAsyncScript(javaScript, arguments);
     }
 
     /** Waits up to {@link #WAIT} for the element to be visible. */

@@ -29,7 +29,8 @@ public final class LiveServers implements AutoCloseable {
         ApiServer startedApi = null;
         try {
             startedApi = ApiServer.start(settings, opened);
-            web = WebServer.start(settings, opened);
+            // The pages tell people where to send stats: the api-server's port, known once it is bound.
+            web = WebServer.start(settings.withPorts(0, startedApi.port()), opened);
         } catch (RuntimeException e) {
             if (startedApi != null) {
                 startedApi.close();
