@@ -12,6 +12,7 @@ import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.StatStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -77,6 +78,10 @@ final class Site {
     /** The stat as storage has it now (public flag, key). */
     Stat reload(Stat stat) {
         return stats.findLiveById(stat.accountId(), stat.id()).orElseThrow();
+    }
+
+    Optional<String> shareToken(Stat stat) {
+        return stats.shareToken(stat.accountId(), stat.id());
     }
 
     Dashboard dashboard(Member owner, String name, Stat... onIt) {
