@@ -3,8 +3,11 @@ package io.statfeed.webapp;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -13,11 +16,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -140,6 +146,65 @@ final class WebClient {
             builder.header("Content-Type", contentType);
         }
         return send(builder);
+    }
+
+    /**
+     * A GET sent byte for byte as given, for targets an HTTP client refuses to send (such as a
+     * malformed escape); the connection is closed after the answer.
+     */
+    Page rawGet(String target, String... headers) {
+        StringBuilder head = new StringBuilder("GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + port
+                + "\r\nConnection: close\r\n");
+        for (int i = 0; i < headers.length; i += 2) {
+            head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+        }
+        if (!cookies.isEmpty()) {
+            head.append("Cookie: ").append(cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                    .collect(Collectors.joining("; "))).append("\r\n");
+        }
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout((int) TIMEOUT.toMillis());
+            socket.getOutputStream().write((head + "\r\n").getBytes(StandardCharsets.UTF_8));
+            byte[] all = socket.getInputStream().readAllBytes();
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            int headEnd = text.indexOf("\r\n\r\n");
+            String[] lines = text.substring(0, headEnd).split("\r\n");
+            Map<String, List<String>> fields = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            for (int i = 1; i < lines.length; i++) {
+                String[] nameValue = lines[i].split(":", 2);
+                fields.computeIfAbsent(nameValue[0].strip(), k -> new ArrayList<>()).add(nameValue[1].strip());
+            }
+            byte[] body = Arrays.copyOfRange(all, headEnd + 4, all.length);
+            if (fields.getOrDefault("Transfer-Encoding", List.of()).contains("chunked")) {
+                body = dechunk(body);
+            }
+            return new Page(Integer.parseInt(lines[0].split(" ", 3)[1]), HttpHeaders.of(fields, (a, b) -> true), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] dechunk(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int lineEnd = at;
+            while (body[lineEnd] != '\r') {
+                lineEnd++;
+            }
+            int size = Integer.parseInt(new String(body, at, lineEnd - at, StandardCharsets.ISO_8859_1).strip(), 16);
+            if (size == 0) {
+                return out.toByteArray();
+            }
+            out.write(body, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    /** A post whose body is streamed (chunked), so that it declares no length. */
+    Page postStreamed(String path, String contentType, byte[] body) {
+        return send(builder(path, "Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
     /** The CSRF token this client's pages carry: the session's when signed in, else the CSRF cookie's. */
