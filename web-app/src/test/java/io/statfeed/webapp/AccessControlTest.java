@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.statfeed.core.model.Dashboard;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.testing.Backend;
@@ -204,6 +205,67 @@ class AccessControlTest {
                 .textValue();
         Http.assertError(browser.submit("/settings/tokens/" + adasToken + "/revoke", fields()).reply(), 404, "no ");
         assertEquals(200, site.anonymous().get("/x/" + ada.accessToken() + "/statlist").status());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_deleted_stat_is_served_nowhere_not_even_through_its_share_link_and_leaves_its_dashboards(Backend backend) {
+        Site site = servers.site(backend);
+        Site.Member ada = site.newMember("deleted-owner");
+        Stat gone = site.counter(ada, "deleted stat");
+        Stat kept = site.counter(ada, "kept stat");
+        Stat third = site.counter(ada, "third stat");
+        Dashboard board = site.dashboard(ada, "with a deleted stat", gone, kept, third);
+        String id = Long.toString(gone.id());
+        assertEquals(303, ada.browser().submit("/stats/" + id + "/public", fields("public", "on")).status());
+        assertEquals(303, ada.browser().submit("/stats/" + id + "/share", fields()).status());
+        String token = site.shareToken(gone).orElseThrow();
+
+        assertEquals(200, site.anonymous().get("/x/" + ada.accessToken() + "/statlist").status());
+        Http.Reply deleted = servers.server(backend).http.delete("/x/" + ada.accessToken() + "/stats/" + id);
+        assertEquals(200, deleted.status(), deleted.body());
+
+        for (WebClient anyone : List.of(site.anonymous(), ada.browser())) {
+            for (String url : addressesOf(id)) {
+                assertNotServed(anyone.get(url), "deleted: " + url, gone);
+            }
+            assertSharedNoMore(anyone, token, gone);
+        }
+        JsonNode tiles = ada.browser().getJson("/dashboards/" + board.id()).json().get("stats");
+        assertEquals(2, tiles.size());
+        assertEquals("kept stat", tiles.get(0).get("name").textValue());
+        assertEquals(303, ada.browser().submit("/dashboards/" + board.id() + "/order",
+                fields("ids", third.id() + "," + kept.id())).status(), "the live stats can still be reordered");
+        assertEquals(List.of(third.id(), kept.id()), site.dashboardStats(ada, board.id()));
+        assertEquals(303, ada.browser().submit("/dashboards/" + board.id() + "/stats/" + third.id() + "/move",
+                fields("dir", "later")).status());
+        assertEquals(List.of(kept.id(), third.id()), site.dashboardStats(ada, board.id()));
+        Http.assertError(ada.browser().submit("/dashboards/" + board.id() + "/stats",
+                fields("stat_id", id)).reply(), 404, "no stat with id " + id);
+        assertFalse(ada.browser().getJson("/stats.json").body().contains("deleted stat"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void another_account_sees_a_public_stat_but_none_of_its_owners_controls(Backend backend) {
+        Site site = servers.site(backend);
+        Site.Member ada = site.newMember("controls-owner");
+        Stat stat = site.counter(ada, "public with controls");
+        assertEquals(303, ada.browser().submit("/stats/" + stat.id() + "/public", fields("public", "on")).status());
+        assertEquals(303, ada.browser().submit("/stats/" + stat.id() + "/share", fields()).status());
+        String token = site.shareToken(stat).orElseThrow();
+        Page owners = ada.browser().get("/stats/" + stat.id());
+        assertTrue(owners.body().contains("id=\"toggle-public\"") && owners.body().contains(token), "the owner's page");
+
+        for (WebClient visitor : List.of(site.newMember("controls-eve").browser(), site.anonymous())) {
+            Page page = visitor.get("/stats/" + stat.id());
+            assertEquals(200, page.status());
+            assertTrue(page.body().contains("public with controls"));
+            for (String control : List.of("id=\"toggle-public\"", "id=\"create-share\"", "id=\"add-to-dashboard\"",
+                    "/share/revoke", token, stat.key())) {
+                assertFalse(page.body().contains(control), "a visitor's page has no '" + control + "'");
+            }
+        }
     }
 
     @ParameterizedTest

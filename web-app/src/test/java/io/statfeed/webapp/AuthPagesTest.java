@@ -270,6 +270,30 @@ class AuthPagesTest {
     }
 
     @Test
+    void many_failed_log_ins_from_one_address_are_refused_whatever_the_forwarded_for_header_claims() {
+        TestClock clock = new TestClock(Instant.ofEpochSecond(TestServer.NOW_SECONDS));
+        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir, clock, UnaryOperator.identity())) {
+            Site site = new Site(test);
+            Site.Member ada = site.newMember("sprayed");
+            WebClient attacker = site.anonymous();
+            String token = attacker.get("/login").csrf();
+            for (int i = 0; i < LogIn.MAX_FAILURES_PER_CLIENT; i++) {
+                Page page = attacker.post("/login", fields("csrf", token, "email", Site.newEmail("sprayed-guess"),
+                        "password", "guess"), "X-Forwarded-For", "10.0.0." + i);
+                assertEquals(401, page.status(), page.toString());
+            }
+
+            Page refused = attacker.post("/login", fields("csrf", token, "email", ada.email(), "password",
+                    Site.PASSWORD), "X-Forwarded-For", "10.0.1.1");
+
+            assertEquals(429, refused.status(), refused.toString());
+            assertEquals("900", refused.header("Retry-After"));
+            clock.advance(LogIn.FAILURE_WINDOW);
+            assertEquals(303, site.anonymous().logIn(ada.email(), Site.PASSWORD).status());
+        }
+    }
+
+    @Test
     void a_session_unused_for_thirty_days_has_ended_but_one_in_use_lives_on() {
         TestClock clock = new TestClock(Instant.ofEpochSecond(TestServer.NOW_SECONDS));
         try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir, clock, UnaryOperator.identity())) {
