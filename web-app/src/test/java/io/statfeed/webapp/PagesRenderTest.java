@@ -143,6 +143,29 @@ class PagesRenderTest {
     }
 
     @Test
+    void an_svg_graph_holds_names_and_titles_as_text_never_as_markup() {
+        Site site = servers.site(Backend.EMBEDDED);
+        Site.Member ada = site.newMember("render-svg");
+        Stat hostile = site.counter(ada, HOSTILE);
+        site.record(hostile, THIS_MINUTE - 60, 3);
+        assertEquals(303, ada.browser().submit("/stats/" + hostile.id() + "/public", fields("public", "on")).status());
+        String title = WebClient.encode(java.util.Map.of("", "<svg onload=alert(2)>\"'&")).substring(1);
+
+        for (String url : List.of("/embed/graph.svg?s1=" + hostile.id() + "&title=" + title,
+                "/stats/" + hostile.id() + "/graph.svg?title=" + title,
+                "/compare/graph.svg?ids=" + hostile.id() + "&title=" + title)) {
+            Page svg = site.anonymous().get(url);
+            assertEquals(200, svg.status(), url + ": " + svg);
+            assertEquals("image/svg+xml", svg.contentType().split(";")[0]);
+            assertFalse(svg.body().contains("<script"), url + ": " + svg.body());
+            assertFalse(svg.body().contains("<svg onload"), url + ": " + svg.body());
+            assertEquals("nosniff", svg.header("X-Content-Type-Options"), url);
+            assertEquals("default-src 'none'; style-src 'unsafe-inline'", svg.header("Content-Security-Policy"),
+                    "opened on its own, the SVG runs no script: " + url);
+        }
+    }
+
+    @Test
     void pages_carry_the_security_headers() {
         Site site = servers.site(Backend.EMBEDDED);
         Account account = account(site, "render-headers");
