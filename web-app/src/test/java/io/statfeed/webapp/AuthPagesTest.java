@@ -40,13 +40,30 @@ class AuthPagesTest {
     private static final String CSRF = "statfeed_csrf";
 
     private final ServerPerBackend servers = new ServerPerBackend("auth");
+    private final TestClock clock = new TestClock(Instant.ofEpochSecond(TestServer.NOW_SECONDS));
+    private TestServer clocked;
 
     @TempDir
     Path dataDir;
 
     @AfterAll
     void stop() throws Exception {
+        if (clocked != null) {
+            clocked.close();
+        }
         servers.close();
+    }
+
+    /**
+     * A server whose clock the tests move on, shared by the tests of log-in limits and session
+     * expiry; each starts a failure window after the last, so none sees another's failures.
+     */
+    private Site clockedSite() {
+        if (clocked == null) {
+            clocked = new TestServer(Backend.EMBEDDED, dataDir.resolve("clocked"), clock, UnaryOperator.identity());
+        }
+        clock.advance(LogIn.FAILURE_WINDOW.plusMinutes(1));
+        return new Site(clocked);
     }
 
     @ParameterizedTest
@@ -94,7 +111,7 @@ class AuthPagesTest {
 
     @Test
     void the_session_and_csrf_cookies_are_secure_when_the_public_address_is_https() {
-        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir, new TestClock(Instant.ofEpochSecond(
+        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir.resolve("secure"), new TestClock(Instant.ofEpochSecond(
                 TestServer.NOW_SECONDS)), settings -> withPublicUrl(settings, "https://stats.example.com"))) {
             WebClient browser = test.browser();
             String email = Site.newEmail("secure");
@@ -237,77 +254,68 @@ class AuthPagesTest {
 
     @Test
     void repeated_failed_log_ins_for_one_email_are_refused_with_429_even_with_the_right_password_until_the_window_passes() {
-        TestClock clock = new TestClock(Instant.ofEpochSecond(TestServer.NOW_SECONDS));
-        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir, clock, UnaryOperator.identity())) {
-            Site site = new Site(test);
-            Site.Member ada = site.newMember("guessed");
-            Site.Member bob = site.newMember("bystander");
-            WebClient attacker = site.anonymous();
-            for (int i = 0; i < LogIn.MAX_FAILURES_PER_EMAIL; i++) {
-                assertEquals(401, attacker.logIn(ada.email(), "guess " + i).status());
-            }
-
-            Page refused = attacker.logIn(ada.email(), Site.PASSWORD);
-
-            assertEquals(429, refused.status(), refused.toString());
-            assertEquals("900", refused.header("Retry-After"));
-            assertTrue(refused.body().contains("too many failed log-ins; try again in 15 minutes"), refused.body());
-            assertTrue(refused.setCookie(SESSION).isEmpty());
-            assertEquals(303, site.anonymous().logIn(bob.email(), Site.PASSWORD).status(),
-                    "another email is not blocked");
-
-            clock.advance(Duration.ofMinutes(14));
-            Page stillRefused = site.anonymous().logIn(ada.email(), Site.PASSWORD);
-            assertEquals(429, stillRefused.status(), stillRefused.toString());
-            assertEquals("60", stillRefused.header("Retry-After"));
-            assertTrue(stillRefused.body().contains("try again in 1 minute"), stillRefused.body());
-
-            clock.advance(Duration.ofMinutes(1));
-            Page allowed = site.anonymous().logIn(ada.email(), Site.PASSWORD);
-            assertEquals(303, allowed.status(), allowed.toString());
-            assertEquals("/stats", allowed.location());
+        Site site = clockedSite();
+        Site.Member ada = site.newMember("guessed");
+        Site.Member bob = site.newMember("bystander");
+        WebClient attacker = site.anonymous();
+        for (int i = 0; i < LogIn.MAX_FAILURES_PER_EMAIL; i++) {
+            assertEquals(401, attacker.logIn(ada.email(), "guess " + i).status());
         }
+
+        Page refused = attacker.logIn(ada.email(), Site.PASSWORD);
+
+        assertEquals(429, refused.status(), refused.toString());
+        assertEquals("900", refused.header("Retry-After"));
+        assertTrue(refused.body().contains("too many failed log-ins; try again in 15 minutes"), refused.body());
+        assertTrue(refused.setCookie(SESSION).isEmpty());
+        assertEquals(303, site.anonymous().logIn(bob.email(), Site.PASSWORD).status(),
+                "another email is not blocked");
+
+        clock.advance(Duration.ofMinutes(14));
+        Page stillRefused = site.anonymous().logIn(ada.email(), Site.PASSWORD);
+        assertEquals(429, stillRefused.status(), stillRefused.toString());
+        assertEquals("60", stillRefused.header("Retry-After"));
+        assertTrue(stillRefused.body().contains("try again in 1 minute"), stillRefused.body());
+
+        clock.advance(Duration.ofMinutes(1));
+        Page allowed = site.anonymous().logIn(ada.email(), Site.PASSWORD);
+        assertEquals(303, allowed.status(), allowed.toString());
+        assertEquals("/stats", allowed.location());
     }
 
     @Test
     void many_failed_log_ins_from_one_address_are_refused_whatever_the_forwarded_for_header_claims() {
-        TestClock clock = new TestClock(Instant.ofEpochSecond(TestServer.NOW_SECONDS));
-        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir, clock, UnaryOperator.identity())) {
-            Site site = new Site(test);
-            Site.Member ada = site.newMember("sprayed");
-            WebClient attacker = site.anonymous();
-            String token = attacker.get("/login").csrf();
-            for (int i = 0; i < LogIn.MAX_FAILURES_PER_CLIENT; i++) {
-                Page page = attacker.post("/login", fields("csrf", token, "email", Site.newEmail("sprayed-guess"),
-                        "password", "guess"), "X-Forwarded-For", "10.0.0." + i);
-                assertEquals(401, page.status(), page.toString());
-            }
-
-            Page refused = attacker.post("/login", fields("csrf", token, "email", ada.email(), "password",
-                    Site.PASSWORD), "X-Forwarded-For", "10.0.1.1");
-
-            assertEquals(429, refused.status(), refused.toString());
-            assertEquals("900", refused.header("Retry-After"));
-            clock.advance(LogIn.FAILURE_WINDOW);
-            assertEquals(303, site.anonymous().logIn(ada.email(), Site.PASSWORD).status());
+        Site site = clockedSite();
+        Site.Member ada = site.newMember("sprayed");
+        WebClient attacker = site.anonymous();
+        String token = attacker.get("/login").csrf();
+        for (int i = 0; i < LogIn.MAX_FAILURES_PER_CLIENT; i++) {
+            Page page = attacker.post("/login", fields("csrf", token, "email", Site.newEmail("sprayed-guess"),
+                    "password", "guess"), "X-Forwarded-For", "10.0.0." + i);
+            assertEquals(401, page.status(), page.toString());
         }
+
+        Page refused = attacker.post("/login", fields("csrf", token, "email", ada.email(), "password",
+                Site.PASSWORD), "X-Forwarded-For", "10.0.1.1");
+
+        assertEquals(429, refused.status(), refused.toString());
+        assertEquals("900", refused.header("Retry-After"));
+        clock.advance(LogIn.FAILURE_WINDOW);
+        assertEquals(303, site.anonymous().logIn(ada.email(), Site.PASSWORD).status());
     }
 
     @Test
     void a_session_unused_for_thirty_days_has_ended_but_one_in_use_lives_on() {
-        TestClock clock = new TestClock(Instant.ofEpochSecond(TestServer.NOW_SECONDS));
-        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir, clock, UnaryOperator.identity())) {
-            Site site = new Site(test);
-            Site.Member idle = site.newMember("idle");
-            Site.Member busy = site.newMember("busy");
+        Site site = clockedSite();
+        Site.Member idle = site.newMember("idle");
+        Site.Member busy = site.newMember("busy");
 
-            clock.advance(Duration.ofDays(20));
-            assertEquals(200, busy.browser().getJson("/stats.json").status());
-            clock.advance(Sessions.LIFETIME.minus(Duration.ofDays(20)));
+        clock.advance(Duration.ofDays(20));
+        assertEquals(200, busy.browser().getJson("/stats.json").status());
+        clock.advance(Sessions.LIFETIME.minus(Duration.ofDays(20)));
 
-            Http.assertError(idle.browser().getJson("/stats.json").reply(), 401, "log in first");
-            assertEquals(200, busy.browser().getJson("/stats.json").status());
-        }
+        Http.assertError(idle.browser().getJson("/stats.json").reply(), 401, "log in first");
+        assertEquals(200, busy.browser().getJson("/stats.json").status());
     }
 
     @ParameterizedTest
