@@ -7,25 +7,38 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.function.UnaryOperator;
 
-/** A web server on a free port over a fresh database of one backend, with a fixed clock. */
+/** A web server on a free port over a fresh database of one backend, with a fixed (or a given) clock. */
 final class TestServer implements AutoCloseable {
     /** 2023-11-14T22:13:20Z. */
     static final long NOW_SECONDS = 1_700_000_000L;
     static final int TEST_HASH_COST = 4;
 
-    final Clock clock = Clock.fixed(Instant.ofEpochSecond(NOW_SECONDS), ZoneOffset.UTC);
+    final Clock clock;
+    final Settings settings;
     final Database database;
     final WebServer server;
     final Http http;
     private final Backend.TestDatabase testDatabase;
 
     TestServer(Backend backend, Path dataDir) {
+        this(backend, dataDir, Clock.fixed(Instant.ofEpochSecond(NOW_SECONDS), ZoneOffset.UTC), UnaryOperator.identity());
+    }
+
+    /** @param tweak changes to the test settings, such as a public address */
+    TestServer(Backend backend, Path dataDir, Clock clock, UnaryOperator<Settings> tweak) {
+        this.clock = clock;
         testDatabase = backend.create(dataDir);
-        Settings settings = testDatabase.settings().withPorts(0, 0).withPasswordHashCost(TEST_HASH_COST);
+        settings = tweak.apply(testDatabase.settings().withPorts(0, 0).withPasswordHashCost(TEST_HASH_COST));
         database = Database.open(settings);
         server = WebServer.start(settings, database, clock);
         http = new Http(server.port());
+    }
+
+    /** A client that keeps cookies, as a browser would. */
+    WebClient browser() {
+        return new WebClient(server.port());
     }
 
     @Override

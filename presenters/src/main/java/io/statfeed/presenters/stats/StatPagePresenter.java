@@ -50,8 +50,14 @@ public final class StatPagePresenter {
         String frame = page.window().key();
         Analysis analysis = page.analysis();
         Analysis.Summary summary = analysis.summary();
+        // Someone who came through a share link is given the link's addresses: the stat's own would not open.
+        boolean shared = StatUrls.throughShareLink(page);
+        String shareKey = page.embedKey().orElse("");
+        GraphJson graph = shared
+                ? new GraphJson(links.embedGraph(shareKey, frame, "png"), links.embedGraph(shareKey, frame, "svg"))
+                : new GraphJson(links.statGraph(stat.id(), frame, "png"), links.statGraph(stat.id(), frame, "svg"));
         return Json.write(new StatJson(Long.toString(stat.id()), stat.name(), stat.counter(), stat.isPublic(),
-                links.statPage(stat.id()), frame, page.window().intervalSeconds(),
+                shared ? links.sharedStat(shareKey) : links.statPage(stat.id()), frame, page.window().intervalSeconds(),
                 new WindowJson(page.window().start(), page.window().end()),
                 new SummaryJson(summary.points(), finite(summary.total()), value(summary.mean()), value(summary.min()),
                         value(summary.max()), value(summary.stddev()), value(summary.previous()),
@@ -65,7 +71,7 @@ public final class StatPagePresenter {
                 analysis.forecast().stream().map(f -> new ForecastJson(f.time(), finite(f.value()), finite(f.low()),
                         finite(f.high()))).toList(),
                 page.newestMinute().orElse(null), page.nowSeconds(),
-                new GraphJson(links.statGraph(stat.id(), frame, "png"), links.statGraph(stat.id(), frame, "svg")),
+                graph,
                 page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null)));
     }
 

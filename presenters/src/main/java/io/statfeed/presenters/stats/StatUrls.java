@@ -11,7 +11,7 @@ import io.statfeed.presenters.Links;
 record StatUrls(String page, String json, String png, String csv) {
     static StatUrls of(StatPage page) {
         String frame = Links.encode(page.window().key());
-        if (page.owned() || page.stat().isPublic() || page.embedKey().isEmpty()) {
+        if (!throughShareLink(page)) {
             String base = "/stats/" + page.stat().id();
             return new StatUrls(base + "?tf=", base + ".json?tf=" + frame, base + "/graph.png?tf=" + frame + "&prev=1" + PageGraph.size(),
                     base + "/data.csv?tf=" + frame);
@@ -19,5 +19,10 @@ record StatUrls(String page, String json, String png, String csv) {
         String key = Links.encode(page.embedKey().get());
         return new StatUrls("/s/" + key + "?tf=", "/s/" + key + ".json?tf=" + frame,
                 "/embed/graph.png?s1=" + key + "&tf=" + frame + PageGraph.size(), null);
+    }
+
+    /** Whether the visitor came through a share link and may use none of the stat's own addresses. */
+    static boolean throughShareLink(StatPage page) {
+        return !page.owned() && !page.stat().isPublic() && page.embedKey().isPresent();
     }
 }

@@ -85,6 +85,19 @@ class StatPresentersTest {
     }
 
     @Test
+    void a_private_stat_seen_through_its_share_link_links_to_the_share_link_and_its_images() {
+        Stat hidden = new Stat(42, 7, "signups", true, "KEY", false, 1_699_000_000_000L);
+        StatPage shared = new StatPage(hidden, false, HOUR, PAGE.points(), PAGE.previousPoints(), ANALYSIS,
+                Optional.empty(), 1_699_999_290L, Optional.of("TOKEN_1"), Optional.empty());
+        String json = new StatPagePresenter(new Templates()).json(shared, LINKS);
+        assertEquals(true, json.contains("\"url\":\"https://stats.example.com/s/TOKEN_1\","), json);
+        assertEquals(true, json.endsWith("\"graph\":{\"png\":\"https://stats.example.com/embed/graph.png?s1=TOKEN_1&tf=1h\","
+                + "\"svg\":\"https://stats.example.com/embed/graph.svg?s1=TOKEN_1&tf=1h\"},\"embed_html\":"
+                + "\"<script src=\\\"https://stats.example.com/embed.js\\\"></script>\\n"
+                + "<script>StatHatEmbed.render({s1:'TOKEN_1',w:760,h:235,tf:'1h'});</script>\"}"), json);
+    }
+
+    @Test
     void a_csv_download_has_unix_time_iso_time_and_the_value_per_line() {
         DownloadStatData.StatData data = new DownloadStatData.StatData(
                 new Stat(1, 7, "api latency/ms", false, "KEY", false, 0), HOUR,

@@ -6,8 +6,13 @@ import io.statfeed.interactor.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,12 +25,18 @@ public final class Requests {
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
     private static final int MAX_SHOWN = 40;
     private static final Pattern BAD_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+    private static final String BODY_ATTRIBUTE = "statfeed.body";
+    private static final String FORM_ATTRIBUTE = "statfeed.form";
 
     private Requests() {
     }
 
     /** The body bytes, at most {@link #MAX_BODY_BYTES}; longer bodies, declared or streamed, are refused. */
     public static byte[] body(Context ctx) {
+        Object read = ctx.attribute(BODY_ATTRIBUTE);
+        if (read instanceof byte[] bytes) {
+            return bytes;
+        }
         long declared = ctx.req().getContentLengthLong();
         if (declared > MAX_BODY_BYTES) {
             throw new BodyTooLargeException(declared);
@@ -35,6 +46,7 @@ public final class Requests {
             if (bytes.length > MAX_BODY_BYTES) {
                 throw new BodyTooLargeException(-1);
             }
+            ctx.attribute(BODY_ATTRIBUTE, bytes); // the stream can be read once; the form and the CSRF guard both ask
             return bytes;
         } catch (IOException e) {
             throw new UncheckedIOException("reading the request body", e);
@@ -81,16 +93,49 @@ public final class Requests {
      * by the server's maximum request size, so a form is never read without bound.
      */
     public static Optional<String> form(Context ctx, String name) {
-        List<String> values;
-        try {
-            values = ctx.formParams(name);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new InvalidInputException("the form is not valid URL encoding");
-        }
+        List<String> values = formFields(ctx).getOrDefault(name, List.of());
         if (values.size() > 1) {
             throw new InvalidInputException(name + " is given " + values.size() + " times; give it once");
         }
         return values.stream().findFirst().filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * The form's fields, read once per request. The body is read here within {@link #MAX_BODY_BYTES}
+     * however it is sent (a chunked body declares no length), and decoded strictly: a malformed
+     * escape is refused, where a lenient parser would drop the field and the form would mean
+     * something else. Pages post url-encoded forms only; a multipart body is refused rather than
+     * spooled to disk.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> formFields(Context ctx) {
+        Object parsed = ctx.attribute(FORM_ATTRIBUTE);
+        if (parsed != null) {
+            return (Map<String, List<String>>) parsed;
+        }
+        if (ctx.isMultipartFormData()) {
+            throw new InvalidInputException("send the form as application/x-www-form-urlencoded, not multipart");
+        }
+        Map<String, List<String>> fields = urlEncoded(new String(body(ctx), StandardCharsets.UTF_8));
+        ctx.attribute(FORM_ATTRIBUTE, fields);
+        return fields;
+    }
+
+    private static Map<String, List<String>> urlEncoded(String text) {
+        if (BAD_ESCAPE.matcher(text).find()) {
+            throw new InvalidInputException("the form is not valid URL encoding (a '%' must start %XX)");
+        }
+        Map<String, List<String>> fields = new HashMap<>();
+        for (String pair : text.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int equals = pair.indexOf('=');
+            String name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            fields.computeIfAbsent(name, key -> new ArrayList<>()).add(value);
+        }
+        return fields;
     }
 
     /** A form field that must be there. */

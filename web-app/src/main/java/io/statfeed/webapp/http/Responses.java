@@ -2,6 +2,7 @@ package io.statfeed.webapp.http;
 
 import io.javalin.http.Context;
 import io.statfeed.appservers.graph.GraphImage;
+import io.statfeed.appservers.graph.ImageFormat;
 
 /** Writing presenter output to the response. */
 public final class Responses {
@@ -10,6 +11,7 @@ public final class Responses {
     public static final String CSV = "text/csv;charset=utf-8";
     /** Graphs change every interval; a short cache spares a dashboard's reload without showing stale data long. */
     private static final String IMAGE_CACHE = "max-age=30";
+    private static final String SVG_POLICY = "default-src 'none'; style-src 'unsafe-inline'";
 
     private Responses() {
     }
@@ -40,6 +42,11 @@ public final class Responses {
      */
     public static void image(Context ctx, GraphImage image, boolean shared) {
         ctx.header("Cache-Control", (shared ? "public, " : "private, ") + IMAGE_CACHE);
+        ctx.header("X-Content-Type-Options", "nosniff");
+        if (image.format() == ImageFormat.SVG) {
+            // Opened on its own an SVG is a document of this site: it may style itself, nothing more.
+            ctx.header("Content-Security-Policy", SVG_POLICY);
+        }
         ctx.status(200).contentType(image.format().contentType()).result(image.bytes());
     }
 

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.statfeed.appservers.graph.GraphStyle;
 import io.statfeed.appservers.graph.ImageFormat;
+import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.interactor.stats.DrawEmbeddedGraph;
 import io.statfeed.interactor.stats.ViewStat;
 import io.statfeed.presenters.Links;
@@ -84,7 +85,8 @@ public final class EmbedRoutes {
     }
 
     private static String firstKey(Context ctx) {
-        return Requests.query(ctx, "s1").orElse("");
+        return Requests.query(ctx, "s1").orElseThrow(() -> new InvalidInputException(
+                "s1 is missing: name the stat to open (a share token or a public stat's id)"));
     }
 
     private static byte[] resource(String name) {
