@@ -172,7 +172,7 @@ class PagesRenderTest {
         WebClient browser = account.member().browser();
         WebClient anyone = site.anonymous();
         List<Page> pages = List.of(anyone.get("/"), anyone.get("/login"), anyone.get("/signup"),
-                anyone.logIn("nobody@example.com", "wrong password"), anyone.getHtml("/stats/1"),
+                anyone.logIn("nobody@example.com", "wrong password"), anyone.getHtml("/s/nothing-shared"),
                 anyone.getHtml("/nope"), browser.get("/stats"), browser.get("/stats/" + account.signups().id()),
                 browser.get("/compare?ids=" + account.signups().id()), browser.get("/dashboards"),
                 browser.get("/dashboards/" + account.board().id()), browser.get("/settings"),

@@ -52,9 +52,9 @@ public final class StatRoutes {
         try {
             page = viewStat.view(visitor, Negotiation.pathId(ctx, "id"), frame(ctx));
         } catch (NotFoundException e) {
-            // Nobody signed in: it may be their own private stat, e.g. a bookmark opened after logging
-            // out. Logging in leads back here; any id answers alike, so nothing leaks.
-            if (visitor.isEmpty()) {
+            // A browser with nobody signed in may hold a bookmark to its own private stat, opened after
+            // logging out: logging in leads back here. Any id answers alike, so nothing leaks; scripts get 404.
+            if (visitor.isEmpty() && Negotiation.wantsHtml(ctx)) {
                 pages.require(ctx);
             }
             throw e;

@@ -51,13 +51,16 @@ public final class SessionCookies {
         String token = ctx.cookie(SESSION_COOKIE);
         Optional<SignedIn> found = token == null || token.isBlank() ? Optional.empty() : resume.resume(token);
         ctx.attribute(ATTRIBUTE, found);
-        // The session slides forward with use; the cookie follows, so it never expires first.
-        found.ifPresent(signedIn -> ctx.cookie(cookie(SESSION_COOKIE, token,
-                (int) Math.max(0, (signedIn.expiresAtMillis() - clock.millis()) / 1_000))));
+        // The session slides forward with use; the cookie follows (on reads, so that a log-out's
+        // clearing of the cookie is the only Set-Cookie it answers with), so it never expires first.
+        if ("GET".equals(ctx.method().name())) {
+            found.ifPresent(signedIn -> ctx.cookie(cookie(SESSION_COOKIE, token,
+                    (int) Math.max(0, (signedIn.expiresAtMillis() - clock.millis()) / 1_000))));
+        }
         return found;
     }
 
-    /** The signed-in visitor; otherwise a browser is sent to log in and a script gets 401. */
+    /** The signed-in visitor; otherwise a page request is sent to log in and a script asking for JSON gets 401. */
     public SignedIn require(Context ctx) {
         return current(ctx).orElseThrow(() -> {
             if (!Negotiation.wantsJson(ctx) && "GET".equals(ctx.method().name())) {
