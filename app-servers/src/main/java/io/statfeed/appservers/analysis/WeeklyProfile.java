@@ -18,6 +18,8 @@ final class WeeklyProfile {
     static final long WEEK = HOURS_PER_WEEK * HOUR;
     /** A week is scaled to the latest week's level by at most this factor, up or down. */
     static final double MAX_LEVEL_SCALE = 3;
+    /** Growth beyond doubling (or halving) a week is no trend to extrapolate. */
+    static final double MAX_WEEKLY_GROWTH = 2;
     /**
      * A slot is known from two weeks of data. One sample has no spread, and without a known slot
      * an interval that covers it is not judged at all: too little history gives no flags rather
@@ -39,9 +41,15 @@ final class WeeklyProfile {
     private final boolean[] known = new boolean[HOURS_PER_WEEK];
     private final int knownSlots;
     private final double meanLevel;
+    /** How much the stat's level changes in a week, from the history's weekly means (1 when flat). */
+    private final double weeklyGrowth;
+    /** The middle of the history's latest week: the moment the levels are scaled to. */
+    private final long levelledAt;
 
-    private WeeklyProfile(boolean counter, double[][] samples) {
+    private WeeklyProfile(boolean counter, double[][] samples, double weeklyGrowth, long levelledAt) {
         this.counter = counter;
+        this.weeklyGrowth = weeklyGrowth;
+        this.levelledAt = levelledAt;
         int knownCount = 0;
         double levelSum = 0;
         for (int slot = 0; slot < HOURS_PER_WEEK; slot++) {
@@ -67,7 +75,10 @@ final class WeeklyProfile {
         if (history == null) {
             return Optional.empty();
         }
-        WeeklyProfile profile = new WeeklyProfile(counter, samplesBySlot(history, counter));
+        Levelled levelled = levelled(counter ? sinceFirstData(history) : IntervalSeries.of(history, false),
+                history.end());
+        WeeklyProfile profile = new WeeklyProfile(counter, samplesBySlot(levelled.hours()), levelled.weeklyGrowth(),
+                history.end() - WEEK / 2);
         return profile.knownSlots >= MIN_KNOWN_SHARE * HOURS_PER_WEEK ? Optional.of(profile) : Optional.empty();
     }
 
@@ -82,6 +93,9 @@ final class WeeklyProfile {
      * Empty when it covers an hour that is not known.
      */
     Optional<Expectation> expect(long start, long seconds) {
+        // A growing stat is expected to have grown since: its level follows the weekly growth forward.
+        double growth = Math.max(1 / MAX_LEVEL_SCALE, Math.min(MAX_LEVEL_SCALE,
+                Math.pow(weeklyGrowth, (start + seconds / 2.0 - levelledAt) / WEEK)));
         double weights = 0;
         double levels = 0;
         double spreads = 0;
@@ -92,16 +106,21 @@ final class WeeklyProfile {
             }
             double weight = (Math.min(start + seconds, (hour + 1) * HOUR) - Math.max(start, hour * HOUR)) / (double) HOUR;
             weights += weight;
-            levels += weight * level[slot];
+            levels += weight * level[slot] * growth;
             // Spreads add up rather than in quadrature: a busy day is usually busy in all its hours.
-            spreads += weight * spread[slot];
+            spreads += weight * spread[slot] * growth;
         }
+        // Within an hour the noise does not shrink with the interval as the level does: a count over
+        // a part of an hour varies by the square root of that part of the hour's spread, and a mean
+        // over fewer points varies more, by the inverse square root.
+        double partOfHour = Math.min(1, seconds / (double) HOUR);
         if (counter) {
-            return Optional.of(new Expectation(levels, Math.max(spreads, Math.sqrt(Math.max(levels, MIN_POISSON_MEAN)))));
+            double spread = spreads / Math.sqrt(partOfHour);
+            return Optional.of(new Expectation(levels, Math.max(spread, Math.sqrt(Math.max(levels, MIN_POISSON_MEAN)))));
         }
         double expected = levels / weights;
         double tolerance = Math.max(VALUE_RELATIVE_FLOOR * Math.abs(expected), VALUE_ABSOLUTE_FLOOR);
-        return Optional.of(new Expectation(expected, Math.max(spreads / weights, tolerance)));
+        return Optional.of(new Expectation(expected, Math.max(spreads / weights / Math.sqrt(partOfHour), tolerance)));
     }
 
     /** How far the week's rhythm lifts or lowers an interval from the stat's average level. */
@@ -132,9 +151,7 @@ final class WeeklyProfile {
         return RobustStats.MAD_TO_SD * RobustStats.median(residuals);
     }
 
-    private static double[][] samplesBySlot(Intervals history, boolean counter) {
-        IntervalSeries hours = levelled(counter ? sinceFirstData(history) : IntervalSeries.of(history, false),
-                history.end());
+    private static double[][] samplesBySlot(IntervalSeries hours) {
         int[] counts = new int[HOURS_PER_WEEK];
         for (long time : hours.times()) {
             counts[slot(Math.floorDiv(time, HOUR))]++;
@@ -151,16 +168,21 @@ final class WeeklyProfile {
         return samples;
     }
 
+    /** The history's hours on one level, and the growth per week that was taken out of them. */
+    private record Levelled(IntervalSeries hours, double weeklyGrowth) {
+    }
+
     /**
      * Each week's hours scaled to the level of the latest week, so that a stat that grows (or
      * shrinks) steadily is compared with what it does now, not with a month ago: without it, a
      * business growing 10% a week would look unusual every busy hour. The scale is bounded, so
-     * that a week of outage or a launch does not turn the others upside down.
+     * that a week of outage or a launch does not turn the others upside down. The growth per week
+     * is the geometric mean of the week-to-week changes, from the oldest week to the latest.
      */
-    private static IntervalSeries levelled(IntervalSeries hours, long historyEnd) {
+    private static Levelled levelled(IntervalSeries hours, long historyEnd) {
         int weeks = (int) (hours.size() == 0 ? 0 : (historyEnd - 1 - hours.times()[0]) / WEEK + 1);
         if (weeks < 2) {
-            return hours;
+            return new Levelled(hours, 1);
         }
         double[] sums = new double[weeks];
         int[] counts = new int[weeks];
@@ -170,6 +192,10 @@ final class WeeklyProfile {
             counts[week]++;
         }
         double latest = counts[0] == 0 ? 0 : sums[0] / counts[0];
+        double oldest = sums[weeks - 1] / counts[weeks - 1];
+        double growth = latest > 0 && oldest > 0
+                ? Math.max(1 / MAX_WEEKLY_GROWTH, Math.min(MAX_WEEKLY_GROWTH, Math.pow(latest / oldest, 1.0 / (weeks - 1))))
+                : 1;
         double[] values = hours.values().clone();
         for (int i = 0; i < values.length; i++) {
             int week = weekBefore(historyEnd, hours.times()[i]);
@@ -178,7 +204,7 @@ final class WeeklyProfile {
                 values[i] *= Math.max(1 / MAX_LEVEL_SCALE, Math.min(MAX_LEVEL_SCALE, latest / mean));
             }
         }
-        return new IntervalSeries(hours.times(), values);
+        return new Levelled(new IntervalSeries(hours.times(), values), growth);
     }
 
     /** 0 for the latest week of the history, 1 for the one before, ... */

@@ -178,8 +178,8 @@ class StatAnalyzerTest {
     }
 
     @Test
-    void steady_growth_is_judged_against_the_latest_weeks_level_and_not_flagged() {
-        double weeklyGrowth = 1.1;
+    void steady_growth_is_followed_forward_from_the_history_and_not_flagged() {
+        double weeklyGrowth = 1.3;
         IntervalsBuilder history = IntervalsBuilder.window(T0 - 4 * WEEK, T0, HOUR);
         IntervalsBuilder current = IntervalsBuilder.window(T0, T0 + WEEK, HOUR);
         Random noise = new Random(3);
@@ -258,6 +258,22 @@ class StatAnalyzerTest {
         assertEquals(1, anomalies.size(), anomalies.toString());
         assertEquals(T0 + 60, anomalies.get(0).time());
         assertEquals(10, anomalies.get(0).expected(), EXACT);
+    }
+
+    @Test
+    void a_value_stats_five_minute_means_may_stray_further_than_its_hourly_means_without_a_flag() {
+        Random noise = new Random(9);
+        IntervalsBuilder history = IntervalsBuilder.window(T0 - 4 * WEEK, T0, HOUR);
+        for (long t = T0 - 4 * WEEK; t < T0; t += HOUR) {
+            history.values(t, 100 + noise.nextGaussian() * 8);
+        }
+        // Means of a twelfth of the points stray about √12 times as far: ±30 is ordinary here.
+        IntervalsBuilder fiveMinutes = IntervalsBuilder.window(T0, T0 + HOUR, 300);
+        for (long t = T0; t < T0 + HOUR; t += 300) {
+            fiveMinutes.values(t, (t / 300) % 2 == 0 ? 130 : 70);
+        }
+
+        assertEquals(List.of(), analyze(false, fiveMinutes.build(), null, history.build(), 0).anomalies());
     }
 
     @Test
