@@ -4,15 +4,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How scripts/bench-web runs: seconds per run from its argument, the rest from BENCH_* variables,
  * each checked with its range in the message.
  *
  * @param appServerJvmOptions for the app-server JVMs of the RPC mode (BENCH_APP_SERVER_JAVA_OPTS)
+ * @param scenarios the keys of the scenarios to run (BENCH_SCENARIOS, e.g. {@code png,dashboard}); empty for all
  */
 record Options(Duration duration, int rounds, Duration warmup, int users, int connections, int graphReplicas,
-               int analysisReplicas, List<String> appServerJvmOptions) {
+               int analysisReplicas, List<String> appServerJvmOptions, Set<String> scenarios) {
     static final int DEFAULT_SECONDS = 10;
     static final int DEFAULT_ROUNDS = 3;
     static final int DEFAULT_WARMUP_SECONDS = 5;
@@ -24,11 +26,13 @@ record Options(Duration duration, int rounds, Duration warmup, int users, int co
 
     Options {
         appServerJvmOptions = List.copyOf(appServerJvmOptions);
+        scenarios = Set.copyOf(scenarios);
     }
 
     static Options from(String[] args, Map<String, String> env) {
         int seconds = args.length > 0 ? number("seconds per run (the argument)", args[0], 1, 3_600) : DEFAULT_SECONDS;
         String jvm = env.getOrDefault("BENCH_APP_SERVER_JAVA_OPTS", DEFAULT_APP_SERVER_JAVA_OPTS).strip();
+        String scenarios = env.getOrDefault("BENCH_SCENARIOS", "").strip();
         return new Options(Duration.ofSeconds(seconds),
                 number(env, "BENCH_ROUNDS", DEFAULT_ROUNDS, 1, 100),
                 Duration.ofSeconds(number(env, "BENCH_WARMUP", DEFAULT_WARMUP_SECONDS, 0, 3_600)),
@@ -36,7 +40,8 @@ record Options(Duration duration, int rounds, Duration warmup, int users, int co
                 number(env, "BENCH_CONNECTIONS", DEFAULT_CONNECTIONS, 1, 64),
                 number(env, "BENCH_GRAPH_REPLICAS", 1, 1, 16),
                 number(env, "BENCH_ANALYSIS_REPLICAS", 1, 0, 16),
-                jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")));
+                jvm.isEmpty() ? List.of() : Arrays.asList(jvm.split("\\s+")),
+                scenarios.isEmpty() ? Set.of() : Set.of(scenarios.split("\\s*,\\s*")));
     }
 
     private static int number(Map<String, String> env, String variable, int fallback, int min, int max) {

@@ -59,7 +59,8 @@ public final class WebBenchHost {
         void open(BenchBrowser browser, URI base, int n) throws IOException, InterruptedException;
     }
 
-    record Scenario(String name, int requestsPerVisit, Visit visit, OptionalDouble targetP50Millis) {
+    /** @param key what BENCH_SCENARIOS names it by */
+    record Scenario(String key, String name, Visit visit, OptionalDouble targetP50Millis) {
     }
 
     /** One scenario on one server for one stretch of time. */
@@ -126,7 +127,7 @@ public final class WebBenchHost {
 
     private int run(BenchAccount account, String loadBefore, String storage) throws Exception {
         List<Scenario> scenarios = scenarios(account);
-        Javalin bare = ReplayServer.start(record(scenarios, account.stats().size()));
+        Javalin bare = ReplayServer.start(record(scenarios, account));
         try {
             servers.put(BARE, local(bare.port()));
             describe(account, loadBefore, storage);
@@ -155,22 +156,35 @@ public final class WebBenchHost {
 
     private List<Scenario> scenarios(BenchAccount account) {
         List<Stat> stats = account.stats();
-        String dashboard = "/dashboards/" + account.dashboardId();
-        return List.of(
-                new Scenario("PNG, a week of minutes (tf=" + WEEK_OF_MINUTES + ", 10,080 points)", 1,
+        String dashboard = dashboardPath(account);
+        List<Scenario> all = List.of(
+                new Scenario("png", "PNG, a week of minutes (tf=" + WEEK_OF_MINUTES + ", 10,080 points)",
                         (browser, base, n) -> browser.get(base.resolve(statPath(stats, n) + "/graph.png?tf="
                                 + WEEK_OF_MINUTES)), OptionalDouble.of(PNG_TARGET_MS)),
-                new Scenario("stat page (tf=" + WEEK + ")", 1,
+                new Scenario("stat", "stat page (tf=" + WEEK + ")",
                         (browser, base, n) -> browser.get(base.resolve(statPath(stats, n) + "?tf=" + WEEK)),
                         OptionalDouble.empty()),
-                new Scenario("stat page JSON (tf=" + WEEK + ")", 1,
+                new Scenario("json", "stat page JSON (tf=" + WEEK + ")",
                         (browser, base, n) -> browser.get(base.resolve(statPath(stats, n) + ".json?tf=" + WEEK)),
                         OptionalDouble.empty()),
-                new Scenario("dashboard page alone (12 summaries)", 1,
+                new Scenario("dashboard-page", "dashboard page alone (12 summaries)",
                         (browser, base, n) -> browser.get(base.resolve(dashboard)), OptionalDouble.empty()),
-                new Scenario("dashboard + its 12 graphs (" + options.connections() + " connections)",
-                        1 + stats.size(), (browser, base, n) -> browser.pageWithImages(base.resolve(dashboard)),
+                new Scenario("dashboard", "dashboard + its 12 graphs (" + options.connections() + " connections)",
+                        (browser, base, n) -> browser.pageWithImages(base.resolve(dashboard)),
                         OptionalDouble.of(DASHBOARD_TARGET_MS)));
+        List<String> keys = all.stream().map(Scenario::key).toList();
+        for (String asked : options.scenarios()) {
+            if (!keys.contains(asked)) {
+                throw new IllegalArgumentException("BENCH_SCENARIOS: no scenario '" + asked + "'; there are " + keys);
+            }
+        }
+        return all.stream()
+                .filter(scenario -> options.scenarios().isEmpty() || options.scenarios().contains(scenario.key()))
+                .toList();
+    }
+
+    private static String dashboardPath(BenchAccount account) {
+        return "/dashboards/" + account.dashboardId();
     }
 
     private static String statPath(List<Stat> stats, int n) {
@@ -179,22 +193,33 @@ public final class WebBenchHost {
 
     /**
      * Visits everything once on the in-process web-app, keeping its answers for the baseline, and
-     * checks that they are what the scenarios claim (a PNG, a dashboard of twelve images).
+     * checks that they are what the scenarios claim: graphs are PNGs, the dashboard shows every stat.
      */
-    private Map<String, BenchBrowser.Response> record(List<Scenario> scenarios, int stats) throws Exception {
+    private Map<String, BenchBrowser.Response> record(List<Scenario> scenarios, BenchAccount account)
+            throws IOException, InterruptedException {
         Map<String, BenchBrowser.Response> recorded = new ConcurrentHashMap<>();
         try (BenchBrowser browser = new BenchBrowser(http, cookie, options.connections(), Optional.of(recorded))) {
             for (Scenario scenario : scenarios) {
-                for (int n = 0; n < stats; n++) {
+                for (int n = 0; n < account.stats().size(); n++) {
                     scenario.visit().open(browser, servers.get(IN_PROCESS), n);
                 }
             }
         }
-        long pngs = recorded.values().stream().filter(r -> r.contentType().startsWith("image/png")
-                && Arrays.equals(Arrays.copyOf(r.body(), PNG_SIGNATURE.length), PNG_SIGNATURE)).count();
-        int expected = stats * 2; // a week's graph and a dashboard tile per stat
-        if (pngs != expected) {
-            throw new IllegalStateException("expected " + expected + " PNG answers, got " + pngs);
+        recorded.forEach((path, answer) -> {
+            boolean png = answer.contentType().startsWith("image/png")
+                    && Arrays.equals(Arrays.copyOf(answer.body(), PNG_SIGNATURE.length), PNG_SIGNATURE);
+            if (path.contains("/graph.png") != png) {
+                throw new IllegalStateException(path + " answered " + answer.contentType());
+            }
+        });
+        BenchBrowser.Response dashboard = recorded.get(dashboardPath(account));
+        if (dashboard != null) {
+            int images = BenchBrowser.imageSources(servers.get(IN_PROCESS),
+                    new String(dashboard.body(), StandardCharsets.UTF_8)).size();
+            if (images != account.stats().size()) {
+                throw new IllegalStateException("the dashboard shows " + images + " images, not "
+                        + account.stats().size());
+            }
         }
         return recorded;
     }
