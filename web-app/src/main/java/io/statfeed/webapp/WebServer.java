@@ -76,6 +76,9 @@ import io.statfeed.webapp.session.SessionCookies;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -86,6 +89,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
+    /**
+     * Dashboard tiles summarised at once, across all requests: enough to keep two cores and the
+     * database or an analysis replica busy while a page waits; more would only queue for the pooled
+     * database connections.
+     */
+    static final int DASHBOARD_TILE_THREADS = 4;
 
     private final Javalin app;
     private final List<AutoCloseable> owned;
@@ -121,6 +130,10 @@ public final class WebServer implements AutoCloseable {
         BucketStore buckets = new BucketStore(database);
         DashboardStore dashboards = new DashboardStore(database);
         SessionStore sessions = new SessionStore(database);
+        ExecutorService tileReaders = Executors.newFixedThreadPool(DASHBOARD_TILE_THREADS,
+                daemonThreads("statfeed-tiles"));
+        List<AutoCloseable> closing = new ArrayList<>(owned);
+        closing.add(tileReaders::shutdownNow);
         Passwords passwords = new Passwords(settings.passwordHashCost());
         AccessTokens tokens = new AccessTokens(accounts);
 
@@ -158,7 +171,7 @@ public final class WebServer implements AutoCloseable {
                 new SharingRoutes(pages, cookies, new MakeStatPublic(stats), new CreateShareLink(stats),
                         new RevokeShareLink(stats), addStatToDashboard)::addTo,
                 new DashboardRoutes(pages, cookies, new DashboardRoutes.UseCases(listDashboards,
-                        new CreateDashboard(dashboards, clock), new OpenDashboard(dashboards, analyst, clock),
+                        new CreateDashboard(dashboards, clock), new OpenDashboard(dashboards, analyst, clock, tileReaders),
                         new RenameDashboard(dashboards, clock), new DeleteDashboard(dashboards), addStatToDashboard,
                         new RemoveStatFromDashboard(dashboards, clock),
                         new MoveStatOnDashboard(viewDashboard, reorderDashboard), reorderDashboard, searchStats),
@@ -192,7 +205,15 @@ public final class WebServer implements AutoCloseable {
         log.info("web-app listening on port {}; graphs {}, analysis {}", app.port(),
                 appServices.graphIsRemote() ? "over RPC" : "in-process",
                 appServices.analysisIsRemote() ? "over RPC" : "in-process");
-        return new WebServer(app, new ArrayList<>(owned));
+        return new WebServer(app, closing);
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** A part of the site that adds its routes. */
