@@ -11,6 +11,7 @@ import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.StatStore;
+import io.statfeed.interactor.InParallel;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
 import io.statfeed.interactor.dashboards.AddStatToDashboard;
@@ -90,11 +91,13 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     /**
-     * Dashboard tiles summarised at once, across all requests: enough to keep two cores and the
-     * database or an analysis replica busy while a page waits; more would only queue for the pooled
-     * database connections.
+     * Threads for the reads and analyses of one request that run at the same time (a dashboard's
+     * tiles, the slices of a long window), shared by all requests: enough to keep two cores and the
+     * database or an analysis replica busy; the requesting thread works on them too.
      */
-    static final int DASHBOARD_TILE_THREADS = 4;
+    static final int PARALLEL_READERS = 4;
+    /** At most this many queries at once for one window: more than the cores only queue. */
+    static final int MAX_READ_SLICES = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private final Javalin app;
     private final List<AutoCloseable> owned;
@@ -130,15 +133,15 @@ public final class WebServer implements AutoCloseable {
         BucketStore buckets = new BucketStore(database);
         DashboardStore dashboards = new DashboardStore(database);
         SessionStore sessions = new SessionStore(database);
-        ExecutorService tileReaders = Executors.newFixedThreadPool(DASHBOARD_TILE_THREADS,
-                daemonThreads("statfeed-tiles"));
+        ExecutorService readers = Executors.newFixedThreadPool(PARALLEL_READERS, daemonThreads("statfeed-readers"));
+        InParallel inParallel = new InParallel(readers);
         List<AutoCloseable> closing = new ArrayList<>(owned);
-        closing.add(tileReaders::shutdownNow);
+        closing.add(readers::shutdownNow);
         Passwords passwords = new Passwords(settings.passwordHashCost());
         AccessTokens tokens = new AccessTokens(accounts);
 
         StatAccess access = new StatAccess(stats);
-        SeriesReader reader = new SeriesReader(buckets);
+        SeriesReader reader = new SeriesReader(buckets, inParallel, MAX_READ_SLICES);
         StatAnalyst analyst = new StatAnalyst(reader, appServices.analysis());
         GraphDrawing drawing = new GraphDrawing(reader, appServices.graph());
         SignUp signUp = new SignUp(accounts, passwords, clock);
@@ -171,7 +174,7 @@ public final class WebServer implements AutoCloseable {
                 new SharingRoutes(pages, cookies, new MakeStatPublic(stats), new CreateShareLink(stats),
                         new RevokeShareLink(stats), addStatToDashboard)::addTo,
                 new DashboardRoutes(pages, cookies, new DashboardRoutes.UseCases(listDashboards,
-                        new CreateDashboard(dashboards, clock), new OpenDashboard(dashboards, analyst, clock, tileReaders),
+                        new CreateDashboard(dashboards, clock), new OpenDashboard(dashboards, analyst, clock, inParallel),
                         new RenameDashboard(dashboards, clock), new DeleteDashboard(dashboards), addStatToDashboard,
                         new RemoveStatFromDashboard(dashboards, clock),
                         new MoveStatOnDashboard(viewDashboard, reorderDashboard), reorderDashboard, searchStats),

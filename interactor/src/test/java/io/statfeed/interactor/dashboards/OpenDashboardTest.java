@@ -16,6 +16,7 @@ import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.testing.Backend;
+import io.statfeed.interactor.InParallel;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.stats.SeriesReader;
 import io.statfeed.interactor.stats.StatAnalyst;
@@ -152,7 +153,7 @@ class OpenDashboardTest {
 
     private OpenDashboard open(World world, AnalysisService analysis) {
         return new OpenDashboard(world.dashboards, new StatAnalyst(new SeriesReader(world.buckets), analysis),
-                world.clock, tileReaders);
+                world.clock, new InParallel(tileReaders));
     }
 
     private static long dashboardOf(World world, Visitor owner, Stat... stats) {
