@@ -1,10 +1,10 @@
 package io.statfeed.interactor.dashboards;
 
 import io.statfeed.appservers.analysis.Analysis;
+import io.statfeed.core.concurrent.InParallel;
 import io.statfeed.core.model.Dashboard;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.DashboardStore;
-import io.statfeed.interactor.InParallel;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.stats.StatAnalyst;
 import io.statfeed.interactor.stats.Window;

@@ -1,10 +1,10 @@
 package io.statfeed.interactor.stats;
 
+import io.statfeed.core.concurrent.InParallel;
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.BucketStore;
-import io.statfeed.interactor.InParallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;

@@ -3,11 +3,11 @@ package io.statfeed.interactor.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import io.statfeed.core.concurrent.InParallel;
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.testing.Backend;
-import io.statfeed.interactor.InParallel;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.testing.World;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.statfeed.interactor;
+package io.statfeed.core.concurrent;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.statfeed.interactor;
+package io.statfeed.core.concurrent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
