@@ -17,7 +17,8 @@ record Options(Duration duration, int rounds, Duration warmup, int users, int co
                int analysisReplicas, List<String> appServerJvmOptions, Set<String> scenarios) {
     static final int DEFAULT_SECONDS = 10;
     static final int DEFAULT_ROUNDS = 3;
-    static final int DEFAULT_WARMUP_SECONDS = 5;
+    /** Per run: the JIT is still compiling the graph and storage paths well into the first minute. */
+    static final int DEFAULT_WARMUP_SECONDS = 10;
     static final int DEFAULT_USERS = 1;
     /** What browsers open per host. */
     static final int DEFAULT_CONNECTIONS = 6;
