@@ -30,14 +30,17 @@ public final class AppServer implements AutoCloseable {
     private static final int USAGE_EXIT = 2;
 
     private final Javalin app;
+    private final List<AutoCloseable> owned;
 
-    private AppServer(Javalin app) {
+    private AppServer(Javalin app, List<AutoCloseable> owned) {
         this.app = app;
+        this.owned = List.copyOf(owned);
     }
 
     /** A graph server on {@code port} (0 for any free port). */
     public static AppServer startGraph(int port) {
-        return start(port, Optional.of(new XChartGraphService()), Optional.empty());
+        List<AutoCloseable> owned = new ArrayList<>();
+        return start(port, Optional.of(AppServices.stripedGraphs(owned)), Optional.empty(), owned);
     }
 
     /** An analysis server on {@code port} (0 for any free port). */
@@ -47,6 +50,11 @@ public final class AppServer implements AutoCloseable {
 
     /** A server for the given services on {@code port} (0 for any free port). */
     public static AppServer start(int port, Optional<GraphService> graph, Optional<AnalysisService> analysis) {
+        return start(port, graph, analysis, List.of());
+    }
+
+    private static AppServer start(int port, Optional<GraphService> graph, Optional<AnalysisService> analysis,
+                                   List<AutoCloseable> owned) {
         Javalin app = Javalin.create(config -> {
             config.showJavalinBanner = false;
             config.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -61,7 +69,7 @@ public final class AppServer implements AutoCloseable {
         graph.ifPresent(g -> serves.add("graph"));
         analysis.ifPresent(a -> serves.add("analysis"));
         log.info("app-server ({}) listening on port {}", String.join(" and ", serves), app.port());
-        return new AppServer(app);
+        return new AppServer(app, owned);
     }
 
     public int port() {
@@ -71,6 +79,13 @@ public final class AppServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", resource, e.toString());
+            }
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.statfeed.appservers.AppServices;
+import io.statfeed.core.concurrent.InParallel;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
@@ -77,6 +78,9 @@ import io.statfeed.webapp.session.SessionCookies;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -88,6 +92,14 @@ import org.slf4j.LoggerFactory;
 public final class WebServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WebServer.class);
     private static final String FAVICON = "/static/favicon.svg";
+    /**
+     * Threads for the reads and analyses of one request that run at the same time (a dashboard's
+     * tiles, the slices of a long window), shared by all requests: enough to keep two cores and the
+     * database or an analysis replica busy; the requesting thread works on them too.
+     */
+    static final int PARALLEL_READERS = 4;
+    /** At most this many queries at once for one window: more than the cores only queue. */
+    static final int MAX_READ_SLICES = Math.min(4, Runtime.getRuntime().availableProcessors());
 
     private final Javalin app;
     private final List<AutoCloseable> owned;
@@ -123,11 +135,15 @@ public final class WebServer implements AutoCloseable {
         BucketStore buckets = new BucketStore(database);
         DashboardStore dashboards = new DashboardStore(database);
         SessionStore sessions = new SessionStore(database);
+        ExecutorService readers = Executors.newFixedThreadPool(PARALLEL_READERS, daemonThreads("statfeed-readers"));
+        InParallel inParallel = new InParallel(readers);
+        List<AutoCloseable> closing = new ArrayList<>(owned);
+        closing.add(readers::shutdownNow);
         Passwords passwords = new Passwords(settings.passwordHashCost());
         AccessTokens tokens = new AccessTokens(accounts);
 
         StatAccess access = new StatAccess(stats);
-        SeriesReader reader = new SeriesReader(buckets);
+        SeriesReader reader = new SeriesReader(buckets, inParallel, MAX_READ_SLICES);
         StatAnalyst analyst = new StatAnalyst(reader, appServices.analysis());
         GraphDrawing drawing = new GraphDrawing(reader, appServices.graph());
         SignUp signUp = new SignUp(accounts, passwords, clock);
@@ -161,7 +177,7 @@ public final class WebServer implements AutoCloseable {
                 new SharingRoutes(pages, cookies, new MakeStatPublic(stats), new CreateShareLink(stats),
                         new RevokeShareLink(stats), addStatToDashboard)::addTo,
                 new DashboardRoutes(pages, cookies, new DashboardRoutes.UseCases(listDashboards,
-                        new CreateDashboard(dashboards, clock), new OpenDashboard(dashboards, analyst, clock),
+                        new CreateDashboard(dashboards, clock), new OpenDashboard(dashboards, analyst, clock, inParallel),
                         new RenameDashboard(dashboards, clock), new DeleteDashboard(dashboards), addStatToDashboard,
                         new RemoveStatFromDashboard(dashboards, clock),
                         new MoveStatOnDashboard(viewDashboard, reorderDashboard), reorderDashboard, searchStats),
@@ -197,7 +213,15 @@ public final class WebServer implements AutoCloseable {
         log.info("web-app listening on port {}; graphs {}, analysis {}", app.port(),
                 appServices.graphIsRemote() ? "over RPC" : "in-process",
                 appServices.analysisIsRemote() ? "over RPC" : "in-process");
-        return new WebServer(app, new ArrayList<>(owned));
+        return new WebServer(app, closing);
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** A part of the site that adds its routes. */

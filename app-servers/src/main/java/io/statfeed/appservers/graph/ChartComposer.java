@@ -30,11 +30,6 @@ final class ChartComposer {
     private static final int PLOT_MARGIN = 2;
     /** The plot's data reaches its edges; the value range carries the headroom instead. */
     private static final double FULL_PLOT = 1.0;
-    /**
-     * A previous period is context, drawn dashed: half the detail is plenty, and a dash pattern
-     * needs segments longer than a pixel to show.
-     */
-    private static final int PREVIOUS_PIXELS_PER_COLUMN = 2;
     /** A sparkline keeps its line off the top and bottom pixel rows by this share of its range. */
     private static final double SPARK_EDGE_SHARE = 0.08;
 
@@ -68,9 +63,8 @@ final class ChartComposer {
         List<PlotLine> current = new ArrayList<>();
         for (GraphRequest.Line line : request.lines()) {
             boolean isPrevious = line.role() == GraphRequest.Role.PREVIOUS;
-            int columns = isPrevious ? Math.max(1, request.width() / PREVIOUS_PIXELS_PER_COLUMN) : request.width();
             Downsampler.Thinned points = Downsampler.thin(line.times(), line.values(), request.windowStart(),
-                    request.windowEnd(), columns);
+                    request.windowEnd(), Downsampler.columns(line.role(), request.width()));
             String label = line.label() == null ? "" : line.label().strip();
             if (isPrevious) {
                 previous.add(new PlotLine(label.isEmpty() ? PREVIOUS_LABEL : label, true, points, Palette.PREVIOUS_PERIOD,

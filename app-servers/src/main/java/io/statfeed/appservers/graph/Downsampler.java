@@ -10,8 +10,18 @@ import java.util.Arrays;
  */
 final class Downsampler {
     private static final int POINTS_PER_COLUMN = 2;
+    /**
+     * A previous period is context, drawn dashed: half the detail is plenty, and a dash pattern
+     * needs segments longer than a pixel to show.
+     */
+    private static final int PREVIOUS_PIXELS_PER_COLUMN = 2;
 
     private Downsampler() {
+    }
+
+    /** The columns a line of a graph {@code width} pixels wide is thinned to: one per pixel, half for a previous period. */
+    static int columns(GraphRequest.Role role, int width) {
+        return role == GraphRequest.Role.PREVIOUS ? Math.max(1, width / PREVIOUS_PIXELS_PER_COLUMN) : width;
     }
 
     /** Times (unix seconds, ascending) and values thinned for {@code columns} pixel columns across the window. */

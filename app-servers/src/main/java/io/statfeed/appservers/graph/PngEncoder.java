@@ -5,6 +5,7 @@ import java.awt.image.DataBufferInt;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
@@ -33,12 +34,24 @@ final class PngEncoder {
 
     /** Encodes an image of {@link BufferedImage#TYPE_INT_RGB}. */
     static byte[] encode(BufferedImage image) {
-        if (image.getType() != BufferedImage.TYPE_INT_RGB) {
-            throw new IllegalArgumentException("expected an RGB image, got type " + image.getType());
+        return encode(List.of(image));
+    }
+
+    /** Encodes images of {@link BufferedImage#TYPE_INT_RGB} and one height, side by side, as one image. */
+    static byte[] encode(List<BufferedImage> sideBySide) {
+        int width = 0;
+        int height = sideBySide.get(0).getHeight();
+        for (BufferedImage stripe : sideBySide) {
+            if (stripe.getType() != BufferedImage.TYPE_INT_RGB) {
+                throw new IllegalArgumentException("expected an RGB image, got type " + stripe.getType());
+            }
+            if (stripe.getHeight() != height) {
+                throw new IllegalArgumentException("images side by side need one height, got " + height + " and "
+                        + stripe.getHeight());
+            }
+            width += stripe.getWidth();
         }
-        int width = image.getWidth();
-        int height = image.getHeight();
-        byte[] compressed = deflate(rows(image, width, height));
+        byte[] compressed = deflate(rows(sideBySide, width, height));
         ByteArrayOutputStream out = new ByteArrayOutputStream(compressed.length + SIGNATURE.length + 3 * CHUNK_OVERHEAD
                 + IHDR_LENGTH);
         out.writeBytes(SIGNATURE);
@@ -49,18 +62,23 @@ final class PngEncoder {
         return out.toByteArray();
     }
 
-    /** The scanlines as PNG wants them: a filter byte, then red, green and blue of each pixel. */
-    private static byte[] rows(BufferedImage image, int width, int height) {
-        int[] pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+    /** The scanlines as PNG wants them: a filter byte, then red, green and blue of each pixel, stripe after stripe. */
+    private static byte[] rows(List<BufferedImage> sideBySide, int width, int height) {
+        List<int[]> pixels = sideBySide.stream()
+                .map(stripe -> ((DataBufferInt) stripe.getRaster().getDataBuffer()).getData()).toList();
         byte[] rows = new byte[(1 + width * BYTES_PER_PIXEL) * height];
         int b = 0;
         for (int y = 0; y < height; y++) {
             rows[b++] = FILTER_NONE;
-            for (int p = y * width, end = p + width; p < end; p++) {
-                int rgb = pixels[p];
-                rows[b++] = (byte) (rgb >> 16);
-                rows[b++] = (byte) (rgb >> 8);
-                rows[b++] = (byte) rgb;
+            for (int s = 0; s < pixels.size(); s++) {
+                int stripeWidth = sideBySide.get(s).getWidth();
+                int[] stripe = pixels.get(s);
+                for (int p = y * stripeWidth, end = p + stripeWidth; p < end; p++) {
+                    int rgb = stripe[p];
+                    rows[b++] = (byte) (rgb >> 16);
+                    rows[b++] = (byte) (rgb >> 8);
+                    rows[b++] = (byte) rgb;
+                }
             }
         }
         return rows;

@@ -1,10 +1,13 @@
 package io.statfeed.appservers.graph;
 
+import io.statfeed.core.concurrent.InParallel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * Times the renderer on the product's reference graph: a week of minute data (10,080 points) at
@@ -32,6 +35,13 @@ public final class RenderBenchmark {
                 SampleGraphs.withPrevious(png));
         report("SVG fill 760x235, 10,080 points", service, svg);
         report("PNG spark 120x30, 10,080 points", service, SampleGraphs.weekOfMinutes(GraphStyle.SPARK, ImageFormat.PNG, 120, 30));
+        ExecutorService painters = Executors.newFixedThreadPool(2);
+        try {
+            report("PNG fill 760x235, 10,080 points, 2 stripes at once",
+                    new XChartGraphService(new InParallel(painters), 2), png);
+        } finally {
+            painters.shutdownNow();
+        }
         if (args.length > 0) {
             writeSamples(service, Path.of(args[0]));
         }

@@ -1,5 +1,6 @@
 package io.statfeed.appservers.rpc;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -64,6 +65,27 @@ class RpcRoundTripTest {
         BufferedImage decoded = ImageIO.read(new ByteArrayInputStream(image.bytes()));
         assertEquals(500, decoded.getWidth());
         assertEquals(200, decoded.getHeight());
+    }
+
+    @Test
+    void a_week_of_minutes_with_its_previous_week_comes_back_as_the_image_drawn_in_process() {
+        int minutes = 7 * 24 * 60;
+        long[] times = new long[minutes];
+        double[] now = new double[minutes];
+        double[] before = new double[minutes];
+        Random random = new Random(7);
+        for (int i = 0; i < minutes; i++) {
+            times[i] = T0 + i * 60L;
+            now[i] = 100 + 60 * Math.sin(i / 230.0) + 20 * random.nextGaussian();
+            before[i] = 90 + 50 * Math.sin(i / 230.0) + 20 * random.nextGaussian();
+        }
+        GraphRequest week = new GraphRequest(GraphStyle.FILL, ImageFormat.PNG, 760, 235, "signups", T0,
+                T0 + minutes * 60L, List.of(new GraphRequest.Line("signups", GraphRequest.Role.CURRENT, times, now),
+                        new GraphRequest.Line("previous 1w", GraphRequest.Role.PREVIOUS, times, before)));
+
+        // Only what reaches the pixels travels (see LineThinning), and it draws the same picture.
+        assertArrayEquals(new XChartGraphService().render(week).bytes(),
+                new RemoteGraphService(graphClient).render(week).bytes());
     }
 
     @Test

@@ -9,8 +9,11 @@ import java.util.regex.Pattern;
  * {@code 1w3h} is a week of three-hour points. The span is always a whole number of intervals.
  */
 public record TimeFrame(String text, long spanSeconds, long intervalSeconds) {
-    /** A frame is one graph: more points than pixels of a wide screen help nobody. */
-    public static final int MAX_POINTS = 10_000;
+    /**
+     * A frame is one graph: more points than pixels of a wide screen help nobody, but a week of
+     * one-minute points ({@code 1w1m}, 10,080) is a frame people ask for, so that is the limit.
+     */
+    public static final int MAX_POINTS = 7 * 24 * 60;
     private static final Pattern GRAMMAR = Pattern.compile("(\\d{1,6})([mhdwMy])(\\d{1,6})([mhdwMy])");
 
     public static TimeFrame parse(String text) {

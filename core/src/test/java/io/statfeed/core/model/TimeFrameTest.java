@@ -15,6 +15,7 @@ class TimeFrameTest {
             "1y1d, 31536000, 86400",
             "3M1d, 7776000, 86400",
             "1d1h, 86400, 3600",
+            "1w1m, 604800, 60",
     })
     void spans_and_intervals_read_in_statHat_units(String text, long span, long interval) {
         TimeFrame frame = TimeFrame.parse(text);
@@ -42,7 +43,8 @@ class TimeFrameTest {
             "1x1h      | time frame '1x1h' is not a span and an interval such as 1d1h, 1w3h or 30m1m (units m h d w M y)",
             "1h1d      | time frame '1h1d' has an interval longer than its span",
             "0h1m      | time frame '0h1m' has a zero span or interval",
-            "999999y1m | time frame '999999y1m' asks for 525599474400 points; at most 10000 are allowed",
+            "999999y1m | time frame '999999y1m' asks for 525599474400 points; at most 10080 are allowed",
+            "10081m1m  | time frame '10081m1m' asks for 10081 points; at most 10080 are allowed",
     })
     void bad_frames_say_what_is_wrong(String text, String message) {
         assertEquals(message, assertThrows(InvalidInputException.class, () -> TimeFrame.parse(text)).getMessage());

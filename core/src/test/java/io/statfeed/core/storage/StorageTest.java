@@ -156,6 +156,27 @@ class StorageTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_read_takes_buckets_from_its_start_up_to_its_end_and_gives_its_connection_back(Backend backend) {
+        try (var db = backend.create(dataDir); Database database = Database.open(db.settings())) {
+            BucketStore buckets = new BucketStore(database);
+            long statId = Ids.next();
+            buckets.add(List.of(new StatBucket(statId, Resolution.MINUTE, new Bucket(60, 1, 1.5, 1.5, 1.5, 2.25)),
+                    new StatBucket(statId, Resolution.MINUTE, new Bucket(120, 2, 5, 2, 3, 13)),
+                    new StatBucket(statId, Resolution.MINUTE, new Bucket(180, 1, 7, 7, 7, 49)),
+                    new StatBucket(statId, Resolution.HOUR, new Bucket(0, 4, 13.5, 1.5, 7, 64.25))), "node", 1, NOW);
+
+            // Each read returns its pooled connection: far more reads than the pool holds all succeed.
+            for (int i = 0; i < db.settings().databasePoolSize() * 3; i++) {
+                assertEquals(List.of(new Bucket(120, 2, 5, 2, 3, 13)), buckets.read(statId, Resolution.MINUTE, 120, 180));
+            }
+            assertEquals(List.of(new Bucket(60, 1, 1.5, 1.5, 1.5, 2.25), new Bucket(120, 2, 5, 2, 3, 13)),
+                    buckets.read(statId, Resolution.MINUTE, 0, 180));
+            assertEquals(List.of(), buckets.read(Ids.next(), Resolution.MINUTE, 0, Long.MAX_VALUE));
+        }
+    }
+
     private static long newAccount(Database database) {
         AccountStore.NewSignup signup = signup("u" + Ids.next() + "@example.com");
         new AccountStore(database).create(signup);

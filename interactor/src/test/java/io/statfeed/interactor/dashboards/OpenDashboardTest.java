@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statfeed.appservers.analysis.Analysis.Summary;
+import io.statfeed.core.concurrent.InParallel;
 import io.statfeed.core.model.Dashboard;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.model.Resolution;
@@ -130,6 +131,6 @@ class OpenDashboardTest {
     }
 
     private static OpenDashboard open(World world) {
-        return new OpenDashboard(world.dashboards, world.analyst(), world.clock);
+        return new OpenDashboard(world.dashboards, world.analyst(), world.clock, InParallel.onCallingThread());
     }
 }
