@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
+import io.statfeed.core.model.TimeFrame;
 import io.statfeed.core.testing.Backend;
 import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.Visitor;
@@ -90,7 +91,7 @@ class DownloadStatDataTest {
             Visitor ada = world.newVisitor();
             Stat signups = world.counter(ada, "signups");
 
-            assertEquals("time frame tf: time frame '1y1m' asks for 525600 points; at most 10000 are allowed; "
+            assertEquals("time frame tf: time frame '1y1m' asks for 525600 points; at most " + TimeFrame.MAX_POINTS + " are allowed; "
                     + "or use one of 1h, 1d, 1w, 1M, 3M, 1y, all", assertThrows(InvalidInputException.class,
                     () -> download(world).download(Optional.of(ada), id(signups), "1y1m")).getMessage());
         }
