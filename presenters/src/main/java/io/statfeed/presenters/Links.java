@@ -12,16 +12,8 @@ public record Links(String base) {
         return base + "/stats/" + statId;
     }
 
-    public String statJson(long statId, String frame) {
-        return base + "/stats/" + statId + ".json?tf=" + encode(frame);
-    }
-
     public String statGraph(long statId, String frame, String extension) {
         return base + "/stats/" + statId + "/graph." + extension + "?tf=" + encode(frame);
-    }
-
-    public String statCsv(long statId, String frame) {
-        return base + "/stats/" + statId + "/data.csv?tf=" + encode(frame);
     }
 
     public String embedScript() {

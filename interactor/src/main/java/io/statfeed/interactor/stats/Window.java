@@ -36,8 +36,4 @@ public record Window(String key, long start, long end, long intervalSeconds) {
     public int intervals() {
         return (int) ((end - start) / intervalSeconds);
     }
-
-    TimeFrame.Window asTimeFrameWindow() {
-        return new TimeFrame.Window(start, end, intervalSeconds);
-    }
 }

@@ -12,8 +12,4 @@ public record Chrome(String email, String csrf, String section, String notice) {
     public boolean signedIn() {
         return email != null;
     }
-
-    public Chrome inSection(String other) {
-        return new Chrome(email, csrf, other, notice);
-    }
 }
