@@ -3,6 +3,7 @@ package io.statfeed.apiserver;
 import io.javalin.Javalin;
 import io.statfeed.apiserver.directory.AccountDirectory;
 import io.statfeed.apiserver.directory.StatDirectory;
+import io.statfeed.apiserver.directory.UnknownKeyLimit;
 import io.statfeed.apiserver.http.Answers;
 import io.statfeed.apiserver.http.ErrorAnswers;
 import io.statfeed.apiserver.http.IngestRoutes;
@@ -33,26 +34,30 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final IngestPipeline pipeline;
     private final SelfMonitor monitor;
+    private final StatDirectory stats;
 
-    private ApiServer(Javalin app, IngestPipeline pipeline, SelfMonitor monitor) {
+    private ApiServer(Javalin app, IngestPipeline pipeline, SelfMonitor monitor, StatDirectory stats) {
         this.app = app;
         this.pipeline = pipeline;
         this.monitor = monitor;
+        this.stats = stats;
     }
 
     public static ApiServer start(Settings settings, Database database) {
         Clock clock = Clock.systemUTC();
         SelfMonitor monitor = new SelfMonitor(clock);
+        UnknownKeyLimit unknownKeyLimit = new UnknownKeyLimit();
+        StatDirectory stats = new StatDirectory(new StatStore(database), clock, settings.ingest().newStatsPerMinute(),
+                unknownKeyLimit);
         IngestPipeline pipeline = IngestPipeline.start(settings.dataDir().resolve("journal"),
-                new BucketStore(database), clock, settings.flushInterval(), settings.ingestBufferLimit(), monitor);
+                new BucketStore(database), clock, settings.ingest(), monitor);
         try {
             AccountStore accountStore = new AccountStore(database);
-            StatDirectory stats = new StatDirectory(new StatStore(database), clock, settings.newStatsPerMinute());
-            Ingestor ingestor = new Ingestor(new AccountDirectory(accountStore), stats, pipeline, clock);
+            Ingestor ingestor = new Ingestor(new AccountDirectory(accountStore, unknownKeyLimit), stats, pipeline, clock);
             Account system = SystemAccounts.ensure(accountStore, settings.dataDir(), clock);
-            monitor.startReporting(system, stats, pipeline, settings.selfReportInterval());
+            monitor.startReporting(system, stats, pipeline, settings.ingest().selfReportInterval());
 
-            Answers answers = new Answers(monitor::answered);
+            Answers answers = new Answers(monitor);
             Javalin app = Javalin.create(config -> {
                 config.showJavalinBanner = false;
                 config.http.maxRequestSize = IngestRoutes.MAX_BODY_BYTES;
@@ -69,10 +74,11 @@ public final class ApiServer implements AutoCloseable {
             app.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":200,\"msg\":\"ok\"}"));
             app.start(settings.apiPort());
             log.info("api-server listening on port {} (journal node {})", app.port(), pipeline.nodeId());
-            return new ApiServer(app, pipeline, monitor);
+            return new ApiServer(app, pipeline, monitor, stats);
         } catch (RuntimeException e) {
             monitor.close();
             pipeline.close();
+            stats.close();
             throw e;
         }
     }
@@ -87,5 +93,6 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
         monitor.close();
         pipeline.close();
+        stats.close();
     }
 }

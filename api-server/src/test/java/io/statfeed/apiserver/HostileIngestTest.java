@@ -164,7 +164,7 @@ class HostileIngestTest {
     @Test
     void new_stats_beyond_the_limit_per_minute_are_refused_with_429_but_known_ones_keep_flowing() throws Exception {
         Path dir = Files.createTempDirectory("statfeed-limit");
-        try (ApiHarness limited = new ApiHarness(Backend.EMBEDDED, dir, s -> s.withIngestLimits(s.ingestBufferLimit(), 3))) {
+        try (ApiHarness limited = new ApiHarness(Backend.EMBEDDED, dir, s -> s.withIngestLimits(s.ingest().bufferLimit(), 3))) {
             String key = limited.account.ezkey();
             for (int i = 0; i < 3; i++) {
                 assertEquals(200, limited.form("/ez", "ezkey=" + key + "&stat=burst " + i + "&count=1").statusCode());

@@ -12,6 +12,7 @@ import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.testing.Backend;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,7 +44,9 @@ class IngestHttpTest {
     @EnumSource(Backend.class)
     void values_keep_count_min_max_and_sum_of_squares_in_minute_hour_and_day_buckets(Backend backend)
             throws Exception {
-        try (ApiHarness api = new ApiHarness(backend, dataDir)) {
+        Duration coarseInterval = Duration.ofMillis(300);
+        try (ApiHarness api = new ApiHarness(backend, dataDir,
+                s -> s.withIngest(s.ingest().withCoarseFlushInterval(coarseInterval)))) {
             long t = 1_700_000_000L; // a minute, hour and day boundary apart from nothing: 2023-11-14T22:13:20Z
             for (double v : new double[] {0.5, 2.5, 1.0}) {
                 api.form("/ez", "stat=load&ezkey=" + api.account.ezkey() + "&value=" + v + "&t=" + t);
@@ -52,6 +55,8 @@ class IngestHttpTest {
 
             Bucket expected = new Bucket(0, 3, 4.0, 0.5, 2.5, 0.25 + 6.25 + 1.0);
             assertEquals(List.of(expected.withStart(Resolution.MINUTE.bucketStart(t))), api.buckets("load", Resolution.MINUTE));
+            // Hours and days are written apart from minutes, at most one coarse interval later.
+            ApiHarness.awaitTrue(() -> !api.buckets("load", Resolution.DAY).isEmpty(), coarseInterval.multipliedBy(10));
             assertEquals(List.of(expected.withStart(Resolution.HOUR.bucketStart(t))), api.buckets("load", Resolution.HOUR));
             assertEquals(List.of(expected.withStart(Resolution.DAY.bucketStart(t))), api.buckets("load", Resolution.DAY));
             assertFalse(api.stat("load").counter());

@@ -50,7 +50,7 @@ final class Demo implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         AccountStore accounts = new AccountStore(database);
         CreateDemoAccount useCase = new CreateDemoAccount(
-                new SignUp(accounts, new Passwords(settings.passwordHashCost()), clock),
+                new SignUp(accounts, new Passwords(settings.accounts().passwordHashCost()), clock),
                 accounts, new StatStore(database), new BucketStore(database), new DashboardStore(database), clock);
         log.info("demo: making the demo account and a month of history (once; later starts leave it as it is)...");
         long started = System.nanoTime();

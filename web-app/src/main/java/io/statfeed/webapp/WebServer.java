@@ -139,7 +139,7 @@ public final class WebServer implements AutoCloseable {
         InParallel inParallel = new InParallel(readers);
         List<AutoCloseable> closing = new ArrayList<>(owned);
         closing.add(readers::shutdownNow);
-        Passwords passwords = new Passwords(settings.passwordHashCost());
+        Passwords passwords = new Passwords(settings.accounts().passwordHashCost());
         AccessTokens tokens = new AccessTokens(accounts);
 
         StatAccess access = new StatAccess(stats);

@@ -371,8 +371,6 @@ class AuthPagesTest {
     }
 
     private static Settings withPublicUrl(Settings s, String url) {
-        return new Settings(s.dataDir(), s.webPort(), s.apiPort(), s.databaseServer(), s.databasePoolSize(),
-                s.flushInterval(), s.ingestBufferLimit(), s.newStatsPerMinute(), s.passwordHashCost(),
-                s.selfReportInterval(), s.appServers(), Optional.of(URI.create(url)), s.publicApiUrl());
+        return s.withPublicUrl(URI.create(url));
     }
 }

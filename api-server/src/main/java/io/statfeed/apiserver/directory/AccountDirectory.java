@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * Accounts by ezkey and ukey, cached so that the ingest path rarely reaches storage. Unknown keys
- * are remembered briefly too, so a flood of made-up keys cannot turn into a flood of queries.
+ * are remembered briefly too, and storage is asked about new unknown keys only within each client
+ * address's {@link UnknownKeyLimit}, so a flood of made-up keys never turns into a flood of queries.
  */
 public final class AccountDirectory {
     /** How long a changed or revoked key may keep working on an api-server that has it cached. */
@@ -20,24 +21,27 @@ public final class AccountDirectory {
     private static final int MAX_KEYS = 1_000_000;
 
     private final AccountStore store;
+    private final UnknownKeyLimit unknownKeyLimit;
     private final Cache<String, Account> byEzkey = knownKeys();
     private final Cache<String, Account> byUkey = knownKeys();
     private final Cache<String, Boolean> unknown = Caffeine.newBuilder()
             .expireAfterWrite(UNKNOWN_KEY_TTL).maximumSize(MAX_KEYS).build();
 
-    public AccountDirectory(AccountStore store) {
+    public AccountDirectory(AccountStore store, UnknownKeyLimit unknownKeyLimit) {
         this.store = store;
+        this.unknownKeyLimit = unknownKeyLimit;
     }
 
-    public Optional<Account> byEzkey(String ezkey) {
-        return lookUp(byEzkey, "ez:", ezkey, store::findByEzkey);
+    /** The account of an ezkey, asked for by a client at {@code address}. */
+    public Optional<Account> byEzkey(String ezkey, String address) {
+        return lookUp(byEzkey, "ez:", ezkey, address, store::findByEzkey);
     }
 
-    public Optional<Account> byUkey(String ukey) {
-        return lookUp(byUkey, "u:", ukey, store::findByUkey);
+    public Optional<Account> byUkey(String ukey, String address) {
+        return lookUp(byUkey, "u:", ukey, address, store::findByUkey);
     }
 
-    private Optional<Account> lookUp(Cache<String, Account> known, String kind, String key,
+    private Optional<Account> lookUp(Cache<String, Account> known, String kind, String key, String address,
                                      Function<String, Optional<Account>> load) {
         Account cached = known.getIfPresent(key);
         if (cached != null) {
@@ -46,6 +50,7 @@ public final class AccountDirectory {
         if (unknown.getIfPresent(kind + key) != null) {
             return Optional.empty();
         }
+        unknownKeyLimit.spend(address);
         Optional<Account> loaded = load.apply(key);
         loaded.ifPresentOrElse(account -> known.put(key, account), () -> unknown.put(kind + key, Boolean.TRUE));
         return loaded;

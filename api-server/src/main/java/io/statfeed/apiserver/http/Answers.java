@@ -8,7 +8,6 @@ import io.statfeed.apiserver.ingest.Ingestor;
 import io.statfeed.apiserver.ingest.Rejection;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.function.IntConsumer;
 
 /**
  * The api-server's answers, all in StatHat's shape: {@code {"status":N,"msg":"..."}}. Every
@@ -20,19 +19,19 @@ public final class Answers {
     private static final byte[] OK = "{\"status\":200,\"msg\":\"ok\"}".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper mapper = new ObjectMapper();
 
-    private final IntConsumer answeredWithStatus;
+    private final Listener listener;
 
-    /** @param answeredWithStatus told the status of every answer (self-monitoring) */
-    public Answers(IntConsumer answeredWithStatus) {
-        this.answeredWithStatus = answeredWithStatus;
+    /** Told of every answer: its status and how many data points it acknowledged (self-monitoring). */
+    public interface Listener {
+        void answered(int status, int pointsStored);
     }
 
-    void ok(Context ctx) {
-        send(ctx, 200, OK);
+    public Answers(Listener listener) {
+        this.listener = listener;
     }
 
     void error(Context ctx, int status, String msg) {
-        send(ctx, status, body(status, msg).toString().getBytes(StandardCharsets.UTF_8));
+        send(ctx, status, 0, body(status, msg).toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /**
@@ -40,8 +39,8 @@ public final class Answers {
      * cookie or session is involved. Set here rather than in a before-handler, which would cost
      * a route match on every request of the hot path.
      */
-    private void send(Context ctx, int status, byte[] body) {
-        answeredWithStatus.accept(status);
+    private void send(Context ctx, int status, int pointsStored, byte[] body) {
+        listener.answered(status, pointsStored);
         ctx.status(status).header(ALLOW_ORIGIN, "*").contentType(JSON).result(body);
     }
 
@@ -57,7 +56,7 @@ public final class Answers {
     void outcome(Context ctx, Ingestor.Outcome outcome, boolean batch) {
         List<Rejection> rejections = outcome.rejections();
         if (rejections.isEmpty()) {
-            ok(ctx);
+            send(ctx, 200, outcome.stored(), OK);
             return;
         }
         int status;
@@ -78,7 +77,7 @@ public final class Answers {
                 rejected.addObject().put("index", r.index()).put("status", r.status()).put("msg", r.msg());
             }
         }
-        send(ctx, status, body.toString().getBytes(StandardCharsets.UTF_8));
+        send(ctx, status, outcome.stored(), body.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static ObjectNode body(int status, String msg) {

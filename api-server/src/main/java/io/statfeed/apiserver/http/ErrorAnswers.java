@@ -3,6 +3,7 @@ package io.statfeed.apiserver.http;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.statfeed.apiserver.directory.UnknownKeyLimit.TooManyUnknownKeysException;
 import io.statfeed.apiserver.ingest.BufferFullException;
 import io.statfeed.apiserver.ingest.PayloadTooLargeException;
 import io.statfeed.apiserver.ingest.UnknownKeyException;
@@ -27,6 +28,10 @@ public final class ErrorAnswers {
         app.exception(InvalidInputException.class, (e, ctx) -> answers.error(ctx, 400, e.getMessage()));
         app.exception(UnknownKeyException.class, (e, ctx) ->
                 answers.error(ctx, e.isStatKey() ? 404 : 401, e.getMessage()));
+        app.exception(TooManyUnknownKeysException.class, (e, ctx) -> {
+            ctx.header("Retry-After", Long.toString(TooManyUnknownKeysException.RETRY_AFTER.toSeconds()));
+            answers.error(ctx, 429, e.getMessage());
+        });
         app.exception(BufferFullException.class, (e, ctx) -> unavailable(answers, ctx, e.getMessage()));
         app.exception(StorageUnavailableException.class, (e, ctx) -> storageDown(answers, ctx, e));
         app.exception(DataAccessException.class, (e, ctx) -> storageDown(answers, ctx, e));

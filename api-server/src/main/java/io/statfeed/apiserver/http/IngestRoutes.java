@@ -41,17 +41,17 @@ public final class IngestRoutes {
         byte[] body = hasBody ? body(ctx) : null;
         String type = contentType(ctx);
         if (body != null && isJson(type, body)) {
-            answerWhenDurable(ctx, ingestor.ingest(Posts.ezJson(body)), true);
+            answerWhenDurable(ctx, ingestor.ingest(Posts.ezJson(body), ctx.ip()), true);
             return;
         }
         requireForm(type);
-        answerWhenDurable(ctx, ingestor.ingest(Posts.ezForm(FormFields.of(ctx.queryString(), body))), false);
+        answerWhenDurable(ctx, ingestor.ingest(Posts.ezForm(FormFields.of(ctx.queryString(), body)), ctx.ip()), false);
     }
 
     private void classic(Context ctx, boolean counter, boolean hasBody) {
         byte[] body = hasBody ? body(ctx) : null;
         requireForm(contentType(ctx));
-        answerWhenDurable(ctx, ingestor.ingest(Posts.classicForm(FormFields.of(ctx.queryString(), body), counter)),
+        answerWhenDurable(ctx, ingestor.ingest(Posts.classicForm(FormFields.of(ctx.queryString(), body), counter), ctx.ip()),
                 false);
     }
 

@@ -3,49 +3,22 @@ package io.statfeed.apiserver.ingest;
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.storage.BucketStore.StatBucket;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Minute buckets summed in memory between flushes. Hour and day buckets are rolled up from the
- * minutes when the aggregate is written, so the request path touches one bucket per point.
+ * Minute buckets summed in memory between flushes, so the request path touches one bucket per
+ * point. Their hours and days are rolled up apart ({@link CoarseBuckets}).
  * Not thread-safe: one thread owns an aggregate at a time.
  */
 final class Aggregate {
-    private final Map<Key, Accumulator> minutes = new HashMap<>();
-
-    private record Key(long statId, long start) {
-    }
-
-    private static final class Accumulator {
-        long n;
-        double total;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
-        double sumSquares;
-
-        void add(long count, double sum, double low, double high, double squares) {
-            n += count;
-            total += sum;
-            min = Math.min(min, low);
-            max = Math.max(max, high);
-            sumSquares += squares;
-        }
-
-        Bucket toBucket(long start) {
-            return new Bucket(start, n, total, min, max, sumSquares);
-        }
-    }
+    private final BucketTable minutes = new BucketTable();
 
     void merge(Delta delta) {
-        delta.forEach((statId, minute, n, total, min, max, squares) ->
-                minutes.computeIfAbsent(new Key(statId, minute), k -> new Accumulator()).add(n, total, min, max, squares));
+        minutes.addAll(delta.minutes());
     }
 
     void merge(Aggregate other) {
-        other.minutes.forEach((key, acc) -> addInto(minutes, key, acc));
+        minutes.addAll(other.minutes);
     }
 
     int size() {
@@ -53,29 +26,22 @@ final class Aggregate {
     }
 
     boolean isEmpty() {
-        return minutes.isEmpty();
+        return minutes.size() == 0;
     }
 
-    /** Every minute bucket, plus the hour and day buckets they add up to. */
-    List<StatBucket> toRows() {
-        Map<Key, Accumulator> hours = new HashMap<>();
-        Map<Key, Accumulator> days = new HashMap<>();
-        List<StatBucket> rows = new ArrayList<>(minutes.size() * 3);
-        minutes.forEach((key, acc) -> {
-            rows.add(new StatBucket(key.statId(), Resolution.MINUTE, acc.toBucket(key.start())));
-            rollInto(hours, Resolution.HOUR, key, acc);
-            rollInto(days, Resolution.DAY, key, acc);
-        });
-        hours.forEach((key, acc) -> rows.add(new StatBucket(key.statId(), Resolution.HOUR, acc.toBucket(key.start()))));
-        days.forEach((key, acc) -> rows.add(new StatBucket(key.statId(), Resolution.DAY, acc.toBucket(key.start()))));
-        return rows;
+    BucketTable minutes() {
+        return minutes;
     }
 
-    private static void rollInto(Map<Key, Accumulator> coarser, Resolution resolution, Key minute, Accumulator acc) {
-        addInto(coarser, new Key(minute.statId(), resolution.bucketStart(minute.start())), acc);
+    /** Appends every minute bucket to {@code rows}. */
+    void addRowsTo(List<StatBucket> rows) {
+        addRows(rows, Resolution.MINUTE, minutes);
     }
 
-    private static void addInto(Map<Key, Accumulator> into, Key key, Accumulator acc) {
-        into.computeIfAbsent(key, k -> new Accumulator()).add(acc.n, acc.total, acc.min, acc.max, acc.sumSquares);
+    static void addRows(List<StatBucket> rows, Resolution resolution, BucketTable table) {
+        for (int i = 0; i < table.size(); i++) {
+            rows.add(new StatBucket(table.statId(i), resolution, new Bucket(table.start(i), table.count(i),
+                    table.total(i), table.min(i), table.max(i), table.sumSquares(i))));
+        }
     }
 }

@@ -1,6 +1,10 @@
 package io.statfeed.apiserver.ingest;
 
+import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.BucketStore.Checkpoint;
+import io.statfeed.core.storage.BucketStore.StatBucket;
+import io.statfeed.core.storage.StorageUnavailableException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,7 +16,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
@@ -22,10 +25,9 @@ import org.slf4j.LoggerFactory;
  * From an accepted request to stored buckets. A request's delta is journaled by one writer
  * thread that forces whole groups of requests to disk at once (group commit); only then are their
  * futures completed, by a responder pool, while the writer sums the deltas into the in-memory
- * aggregate and starts the next group. At every
- * flush interval the aggregate is handed to the flusher thread, which upserts it in batches
- * together with the journal checkpoint, retrying while storage is down. When more is held than
- * the limits allow, {@link #submit} refuses new data instead of losing old data.
+ * aggregate and starts the next group. At every flush interval the aggregate is handed to the
+ * {@link BucketFlusher}, which writes it to storage with the journal checkpoint. When more is
+ * held than the limits allow, {@link #submit} refuses new data instead of losing old data.
  */
 public final class IngestPipeline implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(IngestPipeline.class);
@@ -36,20 +38,18 @@ public final class IngestPipeline implements AutoCloseable {
     /** Unflushed journal kept on disk during a storage outage before new data is refused. */
     static final long MAX_RETAINED_JOURNAL_BYTES = 1L << 30;
     private static final int RESPONDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
-    private static final Duration MIN_RETRY_DELAY = Duration.ofMillis(100);
-    private static final Duration MAX_RETRY_DELAY = Duration.ofSeconds(5);
-    private static final Duration SHUTDOWN_FLUSH_LIMIT = Duration.ofSeconds(15);
+    /** How long a start keeps trying to write the journal's replay before it gives up. */
+    private static final Duration REPLAY_WRITE_LIMIT = Duration.ofSeconds(60);
+    private static final Duration REPLAY_RETRY_DELAY = Duration.ofSeconds(1);
 
     private final Journal journal;
-    private final BucketStore buckets;
     private final Clock clock;
     private final long flushIntervalMillis;
     private final int bufferLimit;
     private final IngestMetrics metrics;
     private final BlockingQueue<Submission> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
-    private final BlockingQueue<Snapshot> handoffs = new LinkedBlockingQueue<>();
     private final Thread writer;
-    private final Thread flusher;
+    private final BucketFlusher flusher;
     /**
      * Completes the futures of journaled groups, which writes their answers: off the writer
      * thread, so the next fsync overlaps the answers of the last group, and on as many threads as
@@ -59,68 +59,95 @@ public final class IngestPipeline implements AutoCloseable {
             runnable -> new Thread(runnable, "statfeed-ingest-responder"));
 
     private volatile boolean running = true;
-    private volatile boolean writerDone;
     /** Buckets in memory anywhere between the writer and storage: the aggregate, hand-offs, the pending write. */
     private final AtomicInteger buffered = new AtomicInteger();
-    private volatile long flushedSeq;
 
-    /** Owned by the flusher thread: when the current storage outage began, or 0. */
-    private long failingSince;
     /** Owned by the writer thread. */
     private Aggregate aggregate = new Aggregate();
     private long lastSeq;
+    private long handedOffSeq;
 
     private record Submission(Delta delta, CompletableFuture<Void> journaled, long submittedNanos) {
     }
 
-    private record Snapshot(Aggregate aggregate, long seq) {
-    }
-
-    private IngestPipeline(Journal journal, BucketStore buckets, Clock clock, Duration flushInterval, int bufferLimit,
-                           IngestMetrics metrics) {
+    private IngestPipeline(Journal journal, BucketStore buckets, Clock clock, Settings.Ingest settings,
+                           IngestMetrics metrics, long lastSeq) {
         this.journal = journal;
-        this.buckets = buckets;
         this.clock = clock;
-        this.flushIntervalMillis = flushInterval.toMillis();
-        this.bufferLimit = bufferLimit;
+        this.flushIntervalMillis = settings.flushInterval().toMillis();
+        this.bufferLimit = settings.bufferLimit();
         this.metrics = metrics;
+        this.lastSeq = lastSeq;
+        this.handedOffSeq = lastSeq;
         this.writer = new Thread(this::writeLoop, "statfeed-journal-writer");
-        this.flusher = new Thread(this::flushLoop, "statfeed-bucket-flusher");
+        this.flusher = new BucketFlusher(buckets, journal, clock, settings, metrics, buffered, lastSeq);
     }
 
     /**
-     * Replays what the journal holds beyond storage's checkpoint, then starts taking data.
-     * The replayed groups are in the first flush.
+     * Writes to storage what the journal holds beyond storage's checkpoints (the groups of a
+     * process that crashed or could not flush), then starts taking data.
      */
-    public static IngestPipeline start(Path journalDir, BucketStore buckets, Clock clock, Duration flushInterval,
-                                       int bufferLimit, IngestMetrics metrics) {
+    public static IngestPipeline start(Path journalDir, BucketStore buckets, Clock clock, Settings.Ingest settings,
+                                       IngestMetrics metrics) {
         Journal journal = Journal.open(journalDir);
         try {
-            return start(journal, buckets, clock, flushInterval, bufferLimit, metrics);
+            return start(journal, buckets, clock, settings, metrics);
         } catch (RuntimeException e) {
             journal.close();
             throw e;
         }
     }
 
-    private static IngestPipeline start(Journal journal, BucketStore buckets, Clock clock, Duration flushInterval,
-                                        int bufferLimit, IngestMetrics metrics) {
-        IngestPipeline pipeline = new IngestPipeline(journal, buckets, clock, flushInterval, bufferLimit, metrics);
-        long checkpoint = buckets.checkpoint(journal.nodeId());
-        Journal.Replay replay = journal.replay(checkpoint);
-        for (Journal.Group group : replay.groups()) {
-            pipeline.aggregate.merge(group.delta());
-        }
-        pipeline.buffered.set(pipeline.aggregate.size());
-        pipeline.lastSeq = replay.lastSeq();
-        pipeline.flushedSeq = checkpoint;
+    private static IngestPipeline start(Journal journal, BucketStore buckets, Clock clock, Settings.Ingest settings,
+                                        IngestMetrics metrics) {
+        Checkpoint stored = buckets.checkpoints(journal.nodeId());
+        Journal.Replay replay = journal.replay(stored.complete());
+        // Never reuse a sequence storage has seen, even if this journal lost its segments.
+        long lastSeq = Math.max(replay.lastSeq(), Math.max(stored.minuteSeq(), stored.coarseSeq()));
         if (!replay.groups().isEmpty()) {
-            log.info("replayed {} journal groups not yet in storage ({} buckets)", replay.groups().size(),
-                    pipeline.aggregate.size());
+            writeReplay(replay, stored, buckets, journal, clock, lastSeq);
         }
+        IngestPipeline pipeline = new IngestPipeline(journal, buckets, clock, settings, metrics, lastSeq);
         pipeline.writer.start();
         pipeline.flusher.start();
         return pipeline;
+    }
+
+    /**
+     * The replayed groups go to storage before the server takes anything new: minute buckets of
+     * the groups past the minute checkpoint, hours and days of those past the coarse checkpoint.
+     */
+    private static void writeReplay(Journal.Replay replay, Checkpoint stored, BucketStore buckets, Journal journal,
+                                    Clock clock, long lastSeq) {
+        Aggregate minutes = new Aggregate();
+        CoarseBuckets coarse = new CoarseBuckets();
+        for (Journal.Group group : replay.groups()) {
+            if (group.seq() > stored.minuteSeq()) {
+                minutes.merge(group.delta());
+            }
+            if (group.seq() > stored.coarseSeq()) {
+                coarse.rollUp(group.delta().minutes());
+            }
+        }
+        List<StatBucket> rows = new ArrayList<>();
+        minutes.addRowsTo(rows);
+        coarse.addRowsTo(rows);
+        long deadline = clock.millis() + REPLAY_WRITE_LIMIT.toMillis();
+        while (true) {
+            try {
+                buckets.add(rows, journal.nodeId(), new Checkpoint(lastSeq, lastSeq), clock.millis());
+                break;
+            } catch (RuntimeException e) {
+                if (clock.millis() > deadline) {
+                    throw new StorageUnavailableException("storage did not take the " + replay.groups().size()
+                            + " journal groups to replay within " + REPLAY_WRITE_LIMIT.toSeconds() + " s", e);
+                }
+                log.warn("storage does not take the journal's replay yet, retrying: {}", BucketFlusher.rootMessage(e));
+                sleep(REPLAY_RETRY_DELAY);
+            }
+        }
+        journal.discardUpTo(lastSeq);
+        log.info("replayed {} journal groups not yet in storage ({} buckets)", replay.groups().size(), rows.size());
     }
 
     /** The journal's node id, under which storage keeps this api-server's checkpoint. */
@@ -159,13 +186,10 @@ public final class IngestPipeline implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        joinQuietly(writer, SHUTDOWN_FLUSH_LIMIT);
+        joinQuietly(writer, BucketFlusher.SHUTDOWN_FLUSH_LIMIT);
         responders.shutdown();
-        joinQuietly(flusher, SHUTDOWN_FLUSH_LIMIT);
-        if (flusher.isAlive()) {
+        if (!flusher.awaitFinished(BucketFlusher.SHUTDOWN_FLUSH_LIMIT)) {
             log.warn("storage did not take the last buckets in time; they stay in the journal for the next start");
-            flusher.interrupt();
-            joinQuietly(flusher, Duration.ofSeconds(2));
         }
         journal.close();
     }
@@ -173,7 +197,6 @@ public final class IngestPipeline implements AutoCloseable {
     private void writeLoop() {
         List<Submission> group = new ArrayList<>();
         long nextFlushAt = clock.millis() + flushIntervalMillis;
-        handOff(); // replayed groups, if any, go to storage at once
         try {
             while (running || !queue.isEmpty()) {
                 long wait = Math.max(1, nextFlushAt - clock.millis());
@@ -194,7 +217,7 @@ public final class IngestPipeline implements AutoCloseable {
             group.forEach(s -> s.journaled().completeExceptionally(new BufferFullException("the server is stopping")));
         } finally {
             handOff();
-            writerDone = true;
+            flusher.finish();
         }
     }
 
@@ -243,93 +266,21 @@ public final class IngestPipeline implements AutoCloseable {
     }
 
     private void handOff() {
-        if (aggregate.isEmpty() && lastSeq <= flushedSeq) {
+        if (aggregate.isEmpty() && lastSeq <= handedOffSeq) {
             return;
         }
-        handoffs.add(new Snapshot(aggregate, lastSeq));
+        flusher.handOff(aggregate, lastSeq);
+        handedOffSeq = lastSeq;
         aggregate = new Aggregate();
     }
 
-    private void flushLoop() {
-        Aggregate pending = null;
-        long pendingSeq = flushedSeq;
-        Duration retryDelay = MIN_RETRY_DELAY;
-        long shutdownDeadline = Long.MAX_VALUE;
+    private static void sleep(Duration duration) {
         try {
-            while (true) {
-                if (writerDone && handoffs.isEmpty() && pending == null) {
-                    return;
-                }
-                if (writerDone && shutdownDeadline == Long.MAX_VALUE) {
-                    shutdownDeadline = clock.millis() + SHUTDOWN_FLUSH_LIMIT.toMillis();
-                }
-                Snapshot next = pending == null
-                        ? handoffs.poll(flushIntervalMillis, TimeUnit.MILLISECONDS)
-                        : handoffs.poll();
-                while (next != null) {
-                    if (pending == null) {
-                        pending = next.aggregate();
-                    } else {
-                        int separate = pending.size() + next.aggregate().size();
-                        pending.merge(next.aggregate());
-                        buffered.addAndGet(pending.size() - separate); // buckets in both count once now
-                    }
-                    pendingSeq = next.seq();
-                    next = handoffs.poll();
-                }
-                if (pending == null) {
-                    continue;
-                }
-                if (write(pending, pendingSeq)) {
-                    buffered.addAndGet(-pending.size());
-                    pending = null;
-                    retryDelay = MIN_RETRY_DELAY;
-                } else if (clock.millis() > shutdownDeadline) {
-                    return;
-                } else {
-                    Thread.sleep(retryDelay.toMillis());
-                    Duration doubled = retryDelay.multipliedBy(2);
-                    retryDelay = doubled.compareTo(MAX_RETRY_DELAY) > 0 ? MAX_RETRY_DELAY : doubled;
-                }
-            }
+            Thread.sleep(duration.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while replaying the journal", e);
         }
-    }
-
-    private boolean write(Aggregate pending, long seq) {
-        long started = System.nanoTime();
-        try {
-            var rows = pending.toRows();
-            buckets.add(rows, journal.nodeId(), seq, clock.millis());
-            flushedSeq = seq;
-            journal.discardUpTo(seq);
-            metrics.flushed(rows.size(), System.nanoTime() - started);
-            if (failingSince != 0) {
-                log.info("storage takes buckets again after {} ms", clock.millis() - failingSince);
-                failingSince = 0;
-            }
-            return true;
-        } catch (RuntimeException e) {
-            // One warning per outage; the retries that follow would only repeat it.
-            if (failingSince == 0) {
-                failingSince = clock.millis();
-                log.warn("storage does not take buckets; {} are kept in memory and the journal, retrying: {}",
-                        pending.size(), rootMessage(e));
-            } else {
-                log.debug("flush retry failed: {}", rootMessage(e));
-            }
-            metrics.flushFailed();
-            return false;
-        }
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static void joinQuietly(Thread thread, Duration limit) {

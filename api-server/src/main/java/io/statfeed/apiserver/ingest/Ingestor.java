@@ -10,9 +10,7 @@ import io.statfeed.core.model.StatNames;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -51,21 +49,27 @@ public final class Ingestor {
     /**
      * Checks and resolves the post at once (throwing for what is wrong with it as a whole); the
      * returned future completes when the accepted points are durable.
+     *
+     * @param address the client's address: unknown keys are looked up within its allowance
      */
-    public CompletableFuture<Outcome> ingest(Posts.EzPost post) {
-        Account account = accounts.byEzkey(post.ezkey())
+    public CompletableFuture<Outcome> ingest(Posts.EzPost post, String address) {
+        Account account = accounts.byEzkey(post.ezkey(), address)
                 .orElseThrow(() -> UnknownKeyException.account("unknown ezkey"));
+        StatDirectory.AccountStats accountStats = stats.of(account);
         long now = clock.millis() / 1_000;
-        Delta delta = new Delta();
+        Delta delta = new Delta(post.points().size());
         List<Rejection> rejections = new ArrayList<>(post.rejections());
-        // A batch names the same stats again and again; resolve each name once per request.
-        Map<String, List<Stat>> seen = post.points().size() > 1 ? new HashMap<>() : null;
         for (PostedPoint point : post.points()) {
             try {
                 long time = checkedTime(point.time(), now);
                 double amount = checkedAmount(point);
-                List<Stat> targets = seen == null ? resolveAll(account, point.stat(), point.counter())
-                        : seen.computeIfAbsent(point.stat(), name -> resolveAll(account, name, point.counter()));
+                Stat known = accountStats.known(point.stat());
+                if (known != null) { // the common case: a stat this server holds, posted by its exact name
+                    requireKind(known, point);
+                    delta.add(known.id(), time, amount);
+                    continue;
+                }
+                List<Stat> targets = resolveAll(accountStats, point.stat(), point.counter());
                 // Every stat of a '~' fan-out must take the point before any does, so a refused
                 // point is refused whole and a client resending it counts nothing twice.
                 targets.forEach(stat -> requireKind(stat, point));
@@ -81,12 +85,13 @@ public final class Ingestor {
         return store(delta, post.points().size() + post.rejections().size(), rejections);
     }
 
-    public CompletableFuture<Outcome> ingest(Posts.ClassicPost post) {
+    public CompletableFuture<Outcome> ingest(Posts.ClassicPost post, String address) {
         PostedPoint point = post.point();
-        Stat stat = stats.byKey(point.stat()).orElseThrow(() -> UnknownKeyException.stat("no stat has key '"
+        Stat stat = stats.byKey(point.stat(), address).orElseThrow(() -> UnknownKeyException.stat("no stat has key '"
                 + Numbers.shorten(point.stat()) + "'"));
         if (post.ukey() != null && !post.ukey().isBlank()) {
-            Account account = accounts.byUkey(post.ukey()).orElseThrow(() -> UnknownKeyException.account("unknown ukey"));
+            Account account = accounts.byUkey(post.ukey(), address)
+                    .orElseThrow(() -> UnknownKeyException.account("unknown ukey"));
             if (account.id() != stat.accountId()) {
                 throw UnknownKeyException.stat("no stat of this ukey's account has key '"
                         + Numbers.shorten(point.stat()) + "'");
@@ -98,11 +103,11 @@ public final class Ingestor {
         return store(delta, 1, List.of());
     }
 
-    private List<Stat> resolveAll(Account account, String postedName, boolean counter) {
+    private static List<Stat> resolveAll(StatDirectory.AccountStats stats, String postedName, boolean counter) {
         List<String> names = StatNames.expand(postedName);
         List<Stat> resolved = new ArrayList<>(names.size());
         for (String name : names) {
-            resolved.add(stats.resolve(account, name, counter));
+            resolved.add(stats.resolve(name, counter));
         }
         return resolved;
     }

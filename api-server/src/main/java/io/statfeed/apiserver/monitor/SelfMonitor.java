@@ -1,6 +1,7 @@
 package io.statfeed.apiserver.monitor;
 
 import io.statfeed.apiserver.directory.StatDirectory;
+import io.statfeed.apiserver.http.Answers;
 import io.statfeed.apiserver.ingest.BufferFullException;
 import io.statfeed.apiserver.ingest.Delta;
 import io.statfeed.apiserver.ingest.IngestMetrics;
@@ -20,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * flushes and buffer depth become stats of the built-in system account, posted through the same
  * pipeline as everyone's data. Counters sum over all api-servers; values average over them.
  */
-public final class SelfMonitor implements IngestMetrics, AutoCloseable {
+public final class SelfMonitor implements IngestMetrics, Answers.Listener, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SelfMonitor.class);
     static final String REQUESTS = "statfeed api requests";
+    /** Data points answered 200: what storage must hold, exactly (scripts/bench-ingest checks it). */
+    static final String POINTS = "statfeed api points";
     static final String REJECTED = "statfeed api rejected requests";
     static final String REFUSED = "statfeed api refused requests";
     static final String COMMIT_MS = "statfeed api commit ms";
@@ -35,6 +38,7 @@ public final class SelfMonitor implements IngestMetrics, AutoCloseable {
     private static final double NANOS_PER_MS = 1e6;
 
     private final LongAdder answered = new LongAdder();
+    private final LongAdder points = new LongAdder();
     private final LongAdder rejected = new LongAdder();
     private final LongAdder refused = new LongAdder();
     private final LongAdder flushFailures = new LongAdder();
@@ -53,13 +57,14 @@ public final class SelfMonitor implements IngestMetrics, AutoCloseable {
     /** Starts posting what was measured every {@code interval}, as stats of {@code system}. */
     public void startReporting(Account system, StatDirectory stats, IngestPipeline pipeline, Duration interval) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "statfeed-self-monitor"));
-        timer.scheduleAtFixedRate(() -> report(system, stats, pipeline), interval.toMillis(), interval.toMillis(),
+        timer.scheduleAtFixedRate(() -> report(stats.of(system), pipeline), interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    /** An ingest request was answered with {@code status}. */
-    public void answered(int status) {
+    @Override
+    public void answered(int status, int pointsStored) {
         answered.increment();
+        points.add(pointsStored);
         if (status == 503) {
             refused.increment();
         } else if (status >= 400) {
@@ -96,20 +101,21 @@ public final class SelfMonitor implements IngestMetrics, AutoCloseable {
         }
     }
 
-    private void report(Account system, StatDirectory stats, IngestPipeline pipeline) {
+    private void report(StatDirectory.AccountStats system, IngestPipeline pipeline) {
         try {
             long now = clock.millis() / 1_000;
             Delta delta = new Delta();
-            count(delta, stats.resolve(system, REQUESTS, true).id(), now, answered.sumThenReset());
-            count(delta, stats.resolve(system, REJECTED, true).id(), now, rejected.sumThenReset());
-            count(delta, stats.resolve(system, REFUSED, true).id(), now, refused.sumThenReset());
-            count(delta, stats.resolve(system, FLUSH_FAILURES, true).id(), now, flushFailures.sumThenReset());
-            measure(delta, stats.resolve(system, COMMIT_MS, false).id(), now, commitMs.take());
-            measure(delta, stats.resolve(system, GROUP_REQUESTS, false).id(), now, groupRequests.take());
-            measure(delta, stats.resolve(system, JOURNAL_WRITE_MS, false).id(), now, journalWriteMs.take());
-            measure(delta, stats.resolve(system, FLUSH_ROWS, false).id(), now, flushRows.take());
-            measure(delta, stats.resolve(system, FLUSH_MS, false).id(), now, flushMs.take());
-            delta.add(stats.resolve(system, BUFFERED, false).id(), now, pipeline.bufferedBuckets());
+            count(delta, system.resolve(REQUESTS, true).id(), now, answered.sumThenReset());
+            count(delta, system.resolve(POINTS, true).id(), now, points.sumThenReset());
+            count(delta, system.resolve(REJECTED, true).id(), now, rejected.sumThenReset());
+            count(delta, system.resolve(REFUSED, true).id(), now, refused.sumThenReset());
+            count(delta, system.resolve(FLUSH_FAILURES, true).id(), now, flushFailures.sumThenReset());
+            measure(delta, system.resolve(COMMIT_MS, false).id(), now, commitMs.take());
+            measure(delta, system.resolve(GROUP_REQUESTS, false).id(), now, groupRequests.take());
+            measure(delta, system.resolve(JOURNAL_WRITE_MS, false).id(), now, journalWriteMs.take());
+            measure(delta, system.resolve(FLUSH_ROWS, false).id(), now, flushRows.take());
+            measure(delta, system.resolve(FLUSH_MS, false).id(), now, flushMs.take());
+            delta.add(system.resolve(BUFFERED, false).id(), now, pipeline.bufferedBuckets());
             pipeline.submit(delta);
         } catch (BufferFullException e) {
             log.debug("self-monitoring skipped a report: {}", e.getMessage());

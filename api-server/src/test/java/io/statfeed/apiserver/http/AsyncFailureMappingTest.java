@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.javalin.Javalin;
 import io.statfeed.apiserver.ingest.BufferFullException;
+import io.statfeed.apiserver.ingest.Ingestor;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,7 +24,7 @@ class AsyncFailureMappingTest {
     @Test
     void a_future_failing_later_on_another_thread_answers_503_with_retry_after() throws Exception {
         List<Integer> counted = new ArrayList<>();
-        Answers answers = new Answers(counted::add);
+        Answers answers = new Answers((status, points) -> counted.add(status));
         var later = Executors.newSingleThreadScheduledExecutor();
         Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
         ErrorAnswers.register(app, answers);
@@ -31,7 +32,7 @@ class AsyncFailureMappingTest {
             CompletableFuture<Void> journaled = new CompletableFuture<>();
             later.schedule(() -> journaled.completeExceptionally(new BufferFullException("the ingest journal cannot be "
                     + "written")), 50, TimeUnit.MILLISECONDS);
-            ctx.future(() -> journaled.thenAccept(nothing -> answers.ok(ctx)));
+            ctx.future(() -> journaled.thenAccept(nothing -> answers.outcome(ctx, new Ingestor.Outcome(1, 1, List.of()), false)));
         });
         app.start(0);
         try {

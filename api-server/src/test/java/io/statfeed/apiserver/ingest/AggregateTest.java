@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.storage.BucketStore.StatBucket;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,13 @@ class AggregateTest {
         delta.add(7, 86_400 + 5, 8); // next day
         Aggregate aggregate = new Aggregate();
         aggregate.merge(delta);
+        CoarseBuckets coarse = new CoarseBuckets();
+        coarse.rollUp(aggregate.minutes());
 
-        List<StatBucket> rows = aggregate.toRows().stream()
+        List<StatBucket> all = new ArrayList<>();
+        aggregate.addRowsTo(all);
+        coarse.addRowsTo(all);
+        List<StatBucket> rows = all.stream()
                 .sorted(Comparator.comparing((StatBucket r) -> r.resolution()).thenComparing(r -> r.bucket().start()))
                 .toList();
         assertEquals(List.of(
@@ -34,16 +40,22 @@ class AggregateTest {
     }
 
     @Test
-    void a_delta_switches_from_scanning_to_hashing_without_losing_entries() {
+    void a_delta_growing_far_past_its_first_capacity_keeps_every_entry_and_sums_repeats() {
         Delta delta = new Delta();
+        long firstId = 4_622_382_119_993_344L; // time-ordered ids, as Ids makes them: they differ in low bits only
         for (int round = 0; round < 2; round++) {
-            for (long stat = 0; stat < 100; stat++) {
-                delta.add(stat, 60, 1);
+            for (long stat = 0; stat < 1_000; stat++) {
+                delta.add(firstId + stat, 60 + stat % 3 * 60, 1);
             }
         }
-        assertEquals(100, delta.size());
-        long[] points = new long[1];
-        delta.forEach((statId, minute, n, total, min, max, squares) -> points[0] += n);
-        assertEquals(200, points[0]);
+        assertEquals(1_000, delta.size());
+        BucketTable minutes = delta.minutes();
+        long points = 0;
+        for (int i = 0; i < minutes.size(); i++) {
+            assertEquals(firstId + i, minutes.statId(i), "insertion order is kept");
+            assertEquals(2, minutes.count(i));
+            points += minutes.count(i);
+        }
+        assertEquals(2_000, points);
     }
 }

@@ -124,8 +124,10 @@ class JournalTest {
     }
 
     private static double total(Delta delta) {
-        double[] sum = new double[1];
-        delta.forEach((statId, minute, n, total, min, max, squares) -> sum[0] += total);
-        return sum[0];
+        double sum = 0;
+        for (int i = 0; i < delta.minutes().size(); i++) {
+            sum += delta.minutes().total(i);
+        }
+        return sum;
     }
 }

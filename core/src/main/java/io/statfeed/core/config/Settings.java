@@ -21,11 +21,8 @@ public record Settings(
         int apiPort,
         Optional<DatabaseServer> databaseServer,
         int databasePoolSize,
-        Duration flushInterval,
-        int ingestBufferLimit,
-        int newStatsPerMinute,
-        int passwordHashCost,
-        Duration selfReportInterval,
+        Ingest ingest,
+        Accounts accounts,
         AppServers appServers,
         Optional<URI> publicUrl,
         Optional<URI> publicApiUrl) {
@@ -35,6 +32,43 @@ public record Settings(
         @Override
         public String toString() {
             return "DatabaseServer[" + jdbcUrl + ", user=" + user + "]";
+        }
+    }
+
+    /**
+     * How the api-server takes data: how often minute buckets and (less often) hour and day
+     * buckets go to storage, how much it holds while storage lags, how many stats an account may
+     * create a minute, how often it reports its own health.
+     */
+    public record Ingest(Duration flushInterval, Duration coarseFlushInterval, int bufferLimit, int newStatsPerMinute,
+                         Duration selfReportInterval) {
+        public Ingest {
+            requireRange("STATFEED_FLUSH_INTERVAL_MS", flushInterval.toMillis(), 10, MAX_FLUSH_INTERVAL_MS);
+            requireRange("STATFEED_COARSE_FLUSH_INTERVAL_MS", coarseFlushInterval.toMillis(), 10,
+                    MAX_COARSE_FLUSH_INTERVAL_MS);
+            requireRange("STATFEED_INGEST_BUFFER_LIMIT", bufferLimit, 1_000, 100_000_000);
+            requireRange("STATFEED_NEW_STATS_PER_MINUTE", newStatsPerMinute, 1, 1_000_000);
+            requireRange("STATFEED_SELF_REPORT_SECONDS", selfReportInterval.toSeconds(), 1, 3_600);
+        }
+
+        public Ingest withLimits(int buffer, int newStats) {
+            return new Ingest(flushInterval, coarseFlushInterval, buffer, newStats, selfReportInterval);
+        }
+
+        public Ingest withCoarseFlushInterval(Duration interval) {
+            return new Ingest(flushInterval, interval, bufferLimit, newStatsPerMinute, selfReportInterval);
+        }
+
+        public Ingest withSelfReportInterval(Duration interval) {
+            return new Ingest(flushInterval, coarseFlushInterval, bufferLimit, newStatsPerMinute, interval);
+        }
+    }
+
+    /** People's accounts on the web-app: how passwords are hashed, how many sign-ups one address may make. */
+    public record Accounts(int passwordHashCost, int signupsPerHour) {
+        public Accounts {
+            requireRange("STATFEED_PASSWORD_HASH_COST", passwordHashCost, 4, 31);
+            requireRange("STATFEED_SIGNUPS_PER_HOUR", signupsPerHour, 1, 1_000_000);
         }
     }
 
@@ -89,21 +123,21 @@ public record Settings(
     public static final int DEFAULT_FLUSH_INTERVAL_MS = 500;
     /** The product promises data is in storage within about a second of being acknowledged. */
     public static final int MAX_FLUSH_INTERVAL_MS = 1_000;
+    /** Hour and day buckets lag minutes by a few seconds; at most a minute. */
+    public static final int DEFAULT_COARSE_FLUSH_INTERVAL_MS = 5_000;
+    public static final int MAX_COARSE_FLUSH_INTERVAL_MS = 60_000;
     public static final int DEFAULT_INGEST_BUFFER_LIMIT = 1_000_000;
     public static final int DEFAULT_NEW_STATS_PER_MINUTE = 100;
     /** bcrypt cost: 2^12 rounds take about a quarter second, the usual balance for logins. */
     public static final int DEFAULT_PASSWORD_HASH_COST = 12;
     public static final int DEFAULT_SELF_REPORT_SECONDS = 10;
+    /** Sign-ups one client address may make an hour: a team behind one router, not a script. */
+    public static final int DEFAULT_SIGNUPS_PER_HOUR = 20;
 
     public Settings {
         requireRange("STATFEED_WEB_PORT", webPort, 0, 65_535);
         requireRange("STATFEED_API_PORT", apiPort, 0, 65_535);
         requireRange("STATFEED_DB_POOL_SIZE", databasePoolSize, 1, 500);
-        requireRange("STATFEED_FLUSH_INTERVAL_MS", flushInterval.toMillis(), 10, MAX_FLUSH_INTERVAL_MS);
-        requireRange("STATFEED_INGEST_BUFFER_LIMIT", ingestBufferLimit, 1_000, 100_000_000);
-        requireRange("STATFEED_NEW_STATS_PER_MINUTE", newStatsPerMinute, 1, 1_000_000);
-        requireRange("STATFEED_PASSWORD_HASH_COST", passwordHashCost, 4, 31);
-        requireRange("STATFEED_SELF_REPORT_SECONDS", selfReportInterval.toSeconds(), 1, 3_600);
     }
 
     /** The settings of a process, from its environment. */
@@ -128,11 +162,16 @@ public record Settings(
                 reader.integer("STATFEED_API_PORT", DEFAULT_API_PORT),
                 server,
                 reader.integer("STATFEED_DB_POOL_SIZE", DEFAULT_POOL_SIZE),
-                Duration.ofMillis(reader.integer("STATFEED_FLUSH_INTERVAL_MS", DEFAULT_FLUSH_INTERVAL_MS)),
-                reader.integer("STATFEED_INGEST_BUFFER_LIMIT", DEFAULT_INGEST_BUFFER_LIMIT),
-                reader.integer("STATFEED_NEW_STATS_PER_MINUTE", DEFAULT_NEW_STATS_PER_MINUTE),
-                reader.integer("STATFEED_PASSWORD_HASH_COST", DEFAULT_PASSWORD_HASH_COST),
-                Duration.ofSeconds(reader.integer("STATFEED_SELF_REPORT_SECONDS", DEFAULT_SELF_REPORT_SECONDS)),
+                new Ingest(
+                        Duration.ofMillis(reader.integer("STATFEED_FLUSH_INTERVAL_MS", DEFAULT_FLUSH_INTERVAL_MS)),
+                        Duration.ofMillis(reader.integer("STATFEED_COARSE_FLUSH_INTERVAL_MS",
+                                DEFAULT_COARSE_FLUSH_INTERVAL_MS)),
+                        reader.integer("STATFEED_INGEST_BUFFER_LIMIT", DEFAULT_INGEST_BUFFER_LIMIT),
+                        reader.integer("STATFEED_NEW_STATS_PER_MINUTE", DEFAULT_NEW_STATS_PER_MINUTE),
+                        Duration.ofSeconds(reader.integer("STATFEED_SELF_REPORT_SECONDS", DEFAULT_SELF_REPORT_SECONDS))),
+                new Accounts(
+                        reader.integer("STATFEED_PASSWORD_HASH_COST", DEFAULT_PASSWORD_HASH_COST),
+                        reader.integer("STATFEED_SIGNUPS_PER_HOUR", DEFAULT_SIGNUPS_PER_HOUR)),
                 new AppServers(
                         reader.hostPorts("STATFEED_GRAPH_SERVERS"),
                         reader.hostPorts("STATFEED_ANALYSIS_SERVERS"),
@@ -169,39 +208,45 @@ public record Settings(
     }
 
     public Settings withDatabaseServer(DatabaseServer server) {
-        return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval,
+        return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, ingest, accounts,
                 appServers, publicUrl, publicApiUrl);
     }
 
     public Settings withPorts(int web, int api) {
-        return new Settings(dataDir, web, api, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval,
+        return new Settings(dataDir, web, api, databaseServer, databasePoolSize, ingest, accounts, appServers,
+                publicUrl, publicApiUrl);
+    }
+
+    public Settings withIngest(Ingest changed) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, changed, accounts,
                 appServers, publicUrl, publicApiUrl);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
-        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                bufferLimit, newStatsPerMinuteLimit, passwordHashCost, selfReportInterval,
-                appServers, publicUrl, publicApiUrl);
+        return withIngest(ingest.withLimits(bufferLimit, newStatsPerMinuteLimit));
     }
 
     public Settings withSelfReportInterval(Duration interval) {
-        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, interval,
+        return withIngest(ingest.withSelfReportInterval(interval));
+    }
+
+    public Settings withAccounts(Accounts changed) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, changed,
                 appServers, publicUrl, publicApiUrl);
     }
 
     public Settings withPasswordHashCost(int cost) {
-        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, cost, selfReportInterval,
-                appServers, publicUrl, publicApiUrl);
+        return withAccounts(new Accounts(cost, accounts.signupsPerHour()));
     }
 
     public Settings withAppServers(AppServers servers) {
-        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, flushInterval,
-                ingestBufferLimit, newStatsPerMinute, passwordHashCost, selfReportInterval,
-                servers, publicUrl, publicApiUrl);
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts, servers,
+                publicUrl, publicApiUrl);
+    }
+
+    public Settings withPublicUrl(URI url) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
+                appServers, Optional.of(url), publicApiUrl);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {

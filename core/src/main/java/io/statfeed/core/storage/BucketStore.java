@@ -9,13 +9,14 @@ import static org.jooq.impl.DSL.max;
 
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.jooq.BatchBindStep;
 import org.jooq.DSLContext;
 import org.jooq.Query;
 import org.jooq.exception.DataAccessException;
@@ -31,52 +32,93 @@ public final class BucketStore {
     }
 
     private final DSLContext dsl;
+    private final String upsertSql;
 
     public BucketStore(Database database) {
         this.dsl = database.dsl();
+        this.upsertSql = dsl.render(upsert(dsl));
     }
 
     /**
-     * Adds the buckets to the stored ones and records, in the same transaction, that the node's
-     * journal has been written up to {@code groupSeq}: either both happen or neither does.
+     * How far a node's journal is in storage: the last group whose minute buckets are stored, and
+     * the last whose hour and day buckets are (an api-server writes those less often).
+     */
+    public record Checkpoint(long minuteSeq, long coarseSeq) {
+        public static final Checkpoint NONE = new Checkpoint(NO_CHECKPOINT, NO_CHECKPOINT);
+
+        /** Groups up to here are in storage at every resolution. */
+        public long complete() {
+            return Math.min(minuteSeq, coarseSeq);
+        }
+    }
+
+    /**
+     * Adds the buckets (any resolutions) to the stored ones and records, in the same transaction,
+     * that the node's journal has been written up to {@code groupSeq} at every resolution: either
+     * both happen or neither does.
      */
     public void add(Collection<StatBucket> buckets, String nodeId, long groupSeq, long nowMillis) {
+        add(buckets, nodeId, new Checkpoint(groupSeq, groupSeq), nowMillis);
+    }
+
+    /** As {@link #add(Collection, String, long, long)}, with the minute and coarse checkpoints apart. */
+    public void add(Collection<StatBucket> buckets, String nodeId, Checkpoint checkpoint, long nowMillis) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
-            BatchBindStep batch = null;
-            int rows = 0;
-            for (StatBucket row : buckets) {
-                if (batch == null) {
-                    batch = db.batch(upsert(db));
-                }
-                Bucket b = row.bucket();
-                batch.bind(row.statId(), row.resolution().code(), b.start(), b.n(), b.total(), b.min(), b.max(),
-                        b.sumSquares());
-                if (++rows == BATCH_ROWS) {
-                    batch.execute();
-                    batch = null;
-                    rows = 0;
-                }
-            }
-            if (batch != null) {
-                batch.execute();
-            }
+            db.connection(connection -> upsertAll(connection, buckets));
             db.insertInto(INGEST_CHECKPOINTS)
                     .set(INGEST_CHECKPOINTS.NODE_ID, nodeId)
-                    .set(INGEST_CHECKPOINTS.GROUP_SEQ, groupSeq)
+                    .set(INGEST_CHECKPOINTS.GROUP_SEQ, checkpoint.minuteSeq())
+                    .set(INGEST_CHECKPOINTS.COARSE_SEQ, checkpoint.coarseSeq())
                     .set(INGEST_CHECKPOINTS.UPDATED_AT, nowMillis)
                     .onDuplicateKeyUpdate()
-                    .set(INGEST_CHECKPOINTS.GROUP_SEQ, groupSeq)
+                    .set(INGEST_CHECKPOINTS.GROUP_SEQ, checkpoint.minuteSeq())
+                    .set(INGEST_CHECKPOINTS.COARSE_SEQ, checkpoint.coarseSeq())
                     .set(INGEST_CHECKPOINTS.UPDATED_AT, nowMillis)
                     .execute();
         });
     }
 
-    /** The last journal group of the node that is in storage, or {@link #NO_CHECKPOINT}. */
+    /**
+     * The upsert jOOQ renders for this database, bound and batched through JDBC directly: jOOQ's
+     * own batch binding cost a third of a flush of 30,000 rows on H2 (BENCHMARKS.md).
+     */
+    private void upsertAll(Connection connection, Collection<StatBucket> buckets) throws SQLException {
+        try (PreparedStatement upsert = connection.prepareStatement(upsertSql)) {
+            int rows = 0;
+            for (StatBucket row : buckets) {
+                Bucket b = row.bucket();
+                upsert.setLong(1, row.statId());
+                upsert.setString(2, row.resolution().code());
+                upsert.setLong(3, b.start());
+                upsert.setLong(4, b.n());
+                upsert.setDouble(5, b.total());
+                upsert.setDouble(6, b.min());
+                upsert.setDouble(7, b.max());
+                upsert.setDouble(8, b.sumSquares());
+                upsert.addBatch();
+                if (++rows == BATCH_ROWS) {
+                    upsert.executeBatch();
+                    rows = 0;
+                }
+            }
+            if (rows > 0) {
+                upsert.executeBatch();
+            }
+        }
+    }
+
+    /** The last journal group of the node whose minute buckets are in storage, or {@link #NO_CHECKPOINT}. */
     public long checkpoint(String nodeId) {
-        Long seq = dsl.select(INGEST_CHECKPOINTS.GROUP_SEQ).from(INGEST_CHECKPOINTS)
-                .where(INGEST_CHECKPOINTS.NODE_ID.eq(nodeId)).fetchOne(INGEST_CHECKPOINTS.GROUP_SEQ);
-        return seq == null ? NO_CHECKPOINT : seq;
+        return checkpoints(nodeId).minuteSeq();
+    }
+
+    /** How far the node's journal is in storage, at each resolution. */
+    public Checkpoint checkpoints(String nodeId) {
+        return dsl.select(INGEST_CHECKPOINTS.GROUP_SEQ, INGEST_CHECKPOINTS.COARSE_SEQ).from(INGEST_CHECKPOINTS)
+                .where(INGEST_CHECKPOINTS.NODE_ID.eq(nodeId))
+                .fetchOptional(r -> new Checkpoint(r.value1(), r.value2()))
+                .orElse(Checkpoint.NONE);
     }
 
     /**
@@ -113,6 +155,7 @@ public final class BucketStore {
                 .fetchOptional(0, Long.class);
     }
 
+    /** Columns bound in this order: stat, resolution, start, n, total, min, max, sum of squares. */
     private static Query upsert(DSLContext db) {
         return db.insertInto(BUCKETS, BUCKETS.STAT_ID, BUCKETS.RESOLUTION, BUCKETS.T, BUCKETS.N, BUCKETS.TOTAL,
                         BUCKETS.MINIMUM, BUCKETS.MAXIMUM, BUCKETS.SUM_SQUARES)

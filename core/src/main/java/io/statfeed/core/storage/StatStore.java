@@ -43,6 +43,13 @@ public final class StatStore {
                 .fetchOptional().map(StatStore::toStat);
     }
 
+    /** Every live stat of an account, in no particular order: what an api-server holds in memory. */
+    public List<Stat> allLive(long accountId) {
+        return dsl.selectFrom(STATS)
+                .where(STATS.ACCOUNT_ID.eq(accountId).and(STATS.DELETED_AT.eq(LIVE)))
+                .fetch(StatStore::toStat);
+    }
+
     /** Live stats of an account ordered by name, a page at a time. */
     public List<Stat> listLive(long accountId, int offset, int limit) {
         return dsl.selectFrom(STATS)

@@ -19,7 +19,7 @@ public final class Passwords {
     private final int cost;
     private volatile String dummyHash;
 
-    /** @param cost bcrypt cost (log2 of the rounds), see {@code Settings.passwordHashCost()} */
+    /** @param cost bcrypt cost (log2 of the rounds), see {@code Settings.Accounts.passwordHashCost()} */
     public Passwords(int cost) {
         if (cost < BCrypt.MIN_COST || cost > BCrypt.MAX_COST) {
             throw new IllegalArgumentException("bcrypt cost must be between " + BCrypt.MIN_COST + " and "

@@ -33,7 +33,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class World implements AutoCloseable {
     /** 2023-11-14T22:13:20Z. */
     public static final long NOW_SECONDS = 1_700_000_000L;
-    /** bcrypt's lowest cost keeps tests fast; production uses Settings.passwordHashCost(). */
+    /** bcrypt's lowest cost keeps tests fast; production uses Settings.Accounts.passwordHashCost(). */
     public static final int TEST_HASH_COST = 4;
 
     /** Stands at {@link #NOW_SECONDS} until a test moves it on. */

@@ -37,7 +37,7 @@ record BenchAccount(long accountId, List<Stat> stats, long dashboardId, String s
         AccountStore accounts = new AccountStore(database);
         StatStore statStore = new StatStore(database);
         DashboardStore dashboards = new DashboardStore(database);
-        SignUp.SignedUp signedUp = new SignUp(accounts, new Passwords(settings.passwordHashCost()), clock)
+        SignUp.SignedUp signedUp = new SignUp(accounts, new Passwords(settings.accounts().passwordHashCost()), clock)
                 .signUp("bench-" + Ids.next() + "@example.com", PASSWORD);
         NewSession session = new StartSession(accounts, new SessionStore(database), clock).startAfter(signedUp);
 

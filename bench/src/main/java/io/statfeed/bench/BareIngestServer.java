@@ -1,4 +1,4 @@
-package io.statfeed.apiserver.bench;
+package io.statfeed.bench;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
@@ -8,10 +8,11 @@ import io.javalin.http.Context;
 import java.io.IOException;
 
 /**
- * The benchmark's baseline: a bare Javalin server that parses the same requests as the
- * api-server (form fields, JSON batches) and answers the same JSON, but stores nothing.
+ * The ingest benchmark's baseline: a bare Javalin server that parses the same requests as the
+ * api-server (form fields, JSON batches) and answers the same JSON, but checks no key and stores
+ * nothing. {@code scripts/bench-ingest} runs it in a JVM of its own with the api-server's options.
  */
-final class BareIngestServer {
+public final class BareIngestServer {
     private static final byte[] OK = "{\"status\":200,\"msg\":\"ok\"}".getBytes();
     private static final JsonFactory json = new JsonFactory();
     private static volatile double sink;
@@ -19,22 +20,28 @@ final class BareIngestServer {
     private BareIngestServer() {
     }
 
+    public static void main(String[] args) {
+        start(Integer.parseInt(args[0]));
+    }
+
     static Javalin start(int port) {
         Javalin app = Javalin.create(config -> config.showJavalinBanner = false);
-        app.post("/c", BareIngestServer::form);
+        app.post("/c", ctx -> form(ctx, "key", "count"));
+        app.post("/v", ctx -> form(ctx, "key", "value"));
         app.post("/ez", ctx -> {
             if (ctx.contentType() != null && ctx.contentType().contains("json")) {
                 batch(ctx);
             } else {
-                form(ctx);
+                form(ctx, "stat", ctx.formParam("count") != null ? "count" : "value");
             }
         });
+        app.get("/healthz", ctx -> ctx.result(OK));
         return app.start(port);
     }
 
-    private static void form(Context ctx) {
-        String amount = ctx.formParam("count");
-        if (ctx.formParam("key") == null && ctx.formParam("stat") == null || amount == null) {
+    private static void form(Context ctx, String nameField, String amountField) {
+        String amount = ctx.formParam(amountField);
+        if (ctx.formParam(nameField) == null || amount == null) {
             ctx.status(400);
             return;
         }

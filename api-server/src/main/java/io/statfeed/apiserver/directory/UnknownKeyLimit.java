@@ -1,0 +1,44 @@
+package io.statfeed.apiserver.directory;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import java.time.Duration;
+
+/**
+ * How often one client address may make the api-server ask storage about a key it does not know.
+ * Known keys never count, and a key found missing is remembered for a while, so a client with a
+ * typo costs a query now and then; a flood of made-up keys gets 429s from memory instead.
+ */
+public final class UnknownKeyLimit {
+    /** Lookups of unknown keys one address may make at once... */
+    static final int BURST = 100;
+    /** ...and per second after that. */
+    static final int PER_SECOND = 20;
+    private static final Duration IDLE = Duration.ofMinutes(5);
+    private static final int MAX_ADDRESSES = 100_000;
+
+    private final Cache<String, Bucket> byAddress = Caffeine.newBuilder()
+            .expireAfterAccess(IDLE).maximumSize(MAX_ADDRESSES).build();
+
+    /** Clients of one address have looked up too many unknown keys: answer 429. */
+    public static final class TooManyUnknownKeysException extends RuntimeException {
+        public static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+        TooManyUnknownKeysException() {
+            super("too many unknown keys from this address; at most " + PER_SECOND
+                    + " a second are looked up, retry later");
+        }
+    }
+
+    /** Takes one lookup from the address's allowance, or throws when it has none left. */
+    void spend(String address) {
+        Bucket allowance = byAddress.get(address, a -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(BURST).refillGreedy(PER_SECOND, Duration.ofSeconds(1)).build())
+                .build());
+        if (!allowance.tryConsume(1)) {
+            throw new TooManyUnknownKeysException();
+        }
+    }
+}
