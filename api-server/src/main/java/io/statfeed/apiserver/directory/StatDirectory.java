@@ -57,10 +57,10 @@ public final class StatDirectory implements AutoCloseable {
         return thread;
     });
 
-    /** The account has created as many stats this minute as it may. */
+    /** The account has created as many stats this minute as it may. An answer, so without a stack trace. */
     public static final class TooManyNewStatsException extends RuntimeException {
         public TooManyNewStatsException(int limit) {
-            super("too many new stats: at most " + limit + " may be created per minute");
+            super("too many new stats: at most " + limit + " may be created per minute", null, false, false);
         }
     }
 

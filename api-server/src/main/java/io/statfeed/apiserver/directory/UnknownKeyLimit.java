@@ -22,13 +22,13 @@ public final class UnknownKeyLimit {
     private final Cache<String, Bucket> byAddress = Caffeine.newBuilder()
             .expireAfterAccess(IDLE).maximumSize(MAX_ADDRESSES).build();
 
-    /** Clients of one address have looked up too many unknown keys: answer 429. */
+    /** Clients of one address have looked up too many unknown keys: answer 429 (no stack trace: an answer). */
     public static final class TooManyUnknownKeysException extends RuntimeException {
         public static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
         TooManyUnknownKeysException() {
             super("too many unknown keys from this address; at most " + PER_SECOND
-                    + " a second are looked up, retry later");
+                    + " a second are looked up, retry later", null, false, false);
         }
     }
 

@@ -1,10 +1,13 @@
 package io.statfeed.apiserver.ingest;
 
 import io.statfeed.core.model.InvalidInputException;
+import java.util.regex.Pattern;
 
 /** Strict reading of the numbers clients send as text: decimal, optionally fractional or with an exponent. */
 public final class Numbers {
     private static final int MAX_NUMBER_CHARS = 64;
+    /** Compiled once: refusals quote what was sent, and a flood of bad numbers passes here each time. */
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private Numbers() {
     }
@@ -62,6 +65,6 @@ public final class Numbers {
 
     static String shorten(String text) {
         String shown = text.length() > 40 ? text.substring(0, 40) + "..." : text;
-        return shown.replaceAll("\\p{Cntrl}", "?");
+        return CONTROL.matcher(shown).replaceAll("?");
     }
 }

@@ -1,11 +1,11 @@
 package io.statfeed.apiserver.ingest;
 
-/** The key a client sent belongs to no account or stat. */
+/** The key a client sent belongs to no account or stat. An answer, so without a stack trace. */
 public final class UnknownKeyException extends RuntimeException {
     private final boolean statKey;
 
     private UnknownKeyException(String message, boolean statKey) {
-        super(message);
+        super(message, null, false, false);
         this.statKey = statKey;
     }
 
