@@ -20,6 +20,8 @@ import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.StatStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,26 +36,38 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private final IngestPipeline pipeline;
     private final SelfMonitor monitor;
-    private final StatDirectory stats;
+    private final ExecutorService refresher;
 
-    private ApiServer(Javalin app, IngestPipeline pipeline, SelfMonitor monitor, StatDirectory stats) {
+    private ApiServer(Javalin app, IngestPipeline pipeline, SelfMonitor monitor, ExecutorService refresher) {
         this.app = app;
         this.pipeline = pipeline;
         this.monitor = monitor;
-        this.stats = stats;
+        this.refresher = refresher;
     }
 
     public static ApiServer start(Settings settings, Database database) {
         Clock clock = Clock.systemUTC();
         SelfMonitor monitor = new SelfMonitor(clock);
         UnknownKeyLimit unknownKeyLimit = new UnknownKeyLimit();
+        ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "statfeed-directory-refresher");
+            thread.setDaemon(true);
+            return thread;
+        });
         StatDirectory stats = new StatDirectory(new StatStore(database), clock, settings.ingest().newStatsPerMinute(),
-                unknownKeyLimit);
-        IngestPipeline pipeline = IngestPipeline.start(settings.dataDir().resolve("journal"),
-                new BucketStore(database), clock, settings.ingest(), monitor);
+                unknownKeyLimit, refresher);
+        IngestPipeline pipeline;
+        try {
+            pipeline = IngestPipeline.start(settings.dataDir().resolve("journal"), new BucketStore(database), clock,
+                    settings.ingest(), monitor);
+        } catch (RuntimeException e) {
+            refresher.shutdownNow();
+            throw e;
+        }
         try {
             AccountStore accountStore = new AccountStore(database);
-            Ingestor ingestor = new Ingestor(new AccountDirectory(accountStore, unknownKeyLimit), stats, pipeline, clock);
+            Ingestor ingestor = new Ingestor(new AccountDirectory(accountStore, unknownKeyLimit, refresher), stats,
+                    pipeline, clock);
             Account system = SystemAccounts.ensure(accountStore, settings.dataDir(), clock);
             monitor.startReporting(system, stats, pipeline, settings.ingest().selfReportInterval());
 
@@ -74,11 +88,11 @@ public final class ApiServer implements AutoCloseable {
             app.get("/healthz", ctx -> ctx.contentType("application/json").result("{\"status\":200,\"msg\":\"ok\"}"));
             app.start(settings.apiPort());
             log.info("api-server listening on port {} (journal node {})", app.port(), pipeline.nodeId());
-            return new ApiServer(app, pipeline, monitor, stats);
+            return new ApiServer(app, pipeline, monitor, refresher);
         } catch (RuntimeException e) {
             monitor.close();
             pipeline.close();
-            stats.close();
+            refresher.shutdownNow();
             throw e;
         }
     }
@@ -93,6 +107,6 @@ public final class ApiServer implements AutoCloseable {
         app.stop();
         monitor.close();
         pipeline.close();
-        stats.close();
+        refresher.shutdownNow();
     }
 }

@@ -103,8 +103,20 @@ final class Proc implements AutoCloseable {
         }
     }
 
-    private String jcmd(String what) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder("jcmd", Long.toString(pid()), what).redirectErrorStream(true).start();
+    /** Starts a flight recording (JFR, profiling settings) of this JVM. */
+    void startProfile() throws IOException, InterruptedException {
+        jcmd("JFR.start", "name=bench", "settings=profile");
+    }
+
+    /** Stops the recording and writes it to {@code file}. */
+    void stopProfile(Path file) throws IOException, InterruptedException {
+        jcmd("JFR.stop", "name=bench", "filename=" + file);
+    }
+
+    private String jcmd(String... what) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of("jcmd", Long.toString(pid())));
+        command.addAll(List.of(what));
+        Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor(30, TimeUnit.SECONDS);
         return out;

@@ -2,14 +2,15 @@ package io.statfeed.interactor;
 
 import java.time.Duration;
 
-/** The caller failed too often lately and must wait before trying again (such as logging in). */
+/** The caller tried too often lately and must wait before trying again (logging in, signing up). */
 public class TooManyAttemptsException extends RuntimeException {
     private static final long SECONDS_PER_MINUTE = 60;
 
     private final Duration retryAfter;
 
-    public TooManyAttemptsException(String what, Duration retryAfter) {
-        super("too many failed " + what + "; try again in " + inWords(retryAfter));
+    /** @param tooMany what there were too many of, e.g. "failed log-ins" */
+    public TooManyAttemptsException(String tooMany, Duration retryAfter) {
+        super("too many " + tooMany + "; try again in " + inWords(retryAfter));
         this.retryAfter = retryAfter;
     }
 

@@ -8,9 +8,11 @@ import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
+import io.statfeed.interactor.accounts.SignupLimit;
 import io.statfeed.interactor.demo.CreateDemoAccount;
 import io.statfeed.interactor.demo.CreateDemoAccount.DemoAccount;
 import io.statfeed.interactor.demo.DemoClients;
@@ -50,7 +52,9 @@ final class Demo implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         AccountStore accounts = new AccountStore(database);
         CreateDemoAccount useCase = new CreateDemoAccount(
-                new SignUp(accounts, new Passwords(settings.accounts().passwordHashCost()), clock),
+                new SignUp(accounts, new Passwords(settings.accounts().passwordHashCost()),
+                        new SignupLimit(new SignupAttemptStore(database), settings.accounts().signupsPerHour(), clock),
+                        clock),
                 accounts, new StatStore(database), new BucketStore(database), new DashboardStore(database), clock);
         log.info("demo: making the demo account and a month of history (once; later starts leave it as it is)...");
         long started = System.nanoTime();

@@ -37,7 +37,7 @@ final class AccountRoutes {
 
     private void signUp(Context ctx) {
         JsonNode body = jsonObject(ctx);
-        SignUp.SignedUp signedUp = signUp.signUp(text(body, "email"), text(body, "password"));
+        SignUp.SignedUp signedUp = signUp.signUp(text(body, "email"), text(body, "password"), ctx.ip());
         Responses.json(ctx, 201, AccountJson.signedUp(signedUp));
     }
 

@@ -12,9 +12,11 @@ import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
+import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
+import io.statfeed.interactor.accounts.SignupLimit;
 import io.statfeed.interactor.dashboards.AddStatToDashboard;
 import io.statfeed.interactor.dashboards.CreateDashboard;
 import io.statfeed.interactor.dashboards.DeleteDashboard;
@@ -146,7 +148,8 @@ public final class WebServer implements AutoCloseable {
         SeriesReader reader = new SeriesReader(buckets, inParallel, MAX_READ_SLICES);
         StatAnalyst analyst = new StatAnalyst(reader, appServices.analysis());
         GraphDrawing drawing = new GraphDrawing(reader, appServices.graph());
-        SignUp signUp = new SignUp(accounts, passwords, clock);
+        SignUp signUp = new SignUp(accounts, passwords, new SignupLimit(new SignupAttemptStore(database),
+                settings.accounts().signupsPerHour(), clock), clock);
         ViewStat viewStat = new ViewStat(access, analyst, buckets, clock);
         ListDashboards listDashboards = new ListDashboards(dashboards);
         ViewDashboard viewDashboard = new ViewDashboard(dashboards);

@@ -16,28 +16,18 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import io.statfeed.http.SlowClients;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import io.statfeed.webapp.http.ErrorMapping;
 import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.AfterAll;
-import io.statfeed.webapp.http.ErrorMapping;
-import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.BeforeAll;
-import io.statfeed.webapp.http.ErrorMapping;
-import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.Test;
-import io.statfeed.webapp.http.ErrorMapping;
-import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.api.TestInstance;
-import io.statfeed.webapp.http.ErrorMapping;
-import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.params.ParameterizedTest;
-import io.statfeed.webapp.http.ErrorMapping;
-import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.params.provider.CsvSource;
-import io.statfeed.webapp.http.ErrorMapping;
-import io.statfeed.webapp.http.Requests;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -165,6 +155,40 @@ class HostileInputTest {
         Reply reply = http.raw("POST " + ACCOUNTS + " HTTP/1.1\r\nContent-Type: application/json\r\n"
                 + "Content-Length: 99999999999", "{\"email\":");
         assertError(reply, 413, "larger than 16384 bytes (Content-Length 99999999999)");
+    }
+
+    // ---- bodies that are malformed, cut short or stop arriving ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/dashboards", "/login", "/signup", "/logout", "/settings/tokens", "/stats/1/public",
+            ACCOUNTS})
+    void a_malformed_chunked_body_is_a_400_on_every_route_that_reads_one(String path) {
+        Reply reply = http.raw("POST " + path + " HTTP/1.1\r\nContent-Type: " + typeFor(path)
+                + "\r\nTransfer-Encoding: chunked", "ZZ\r\nabc\r\n0\r\n\r\n");
+        assertError(reply, 400, "the request body could not be read: its chunked encoding is malformed");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/login", "/signup", ACCOUNTS, "/dashboards"})
+    void a_body_shorter_than_its_content_length_is_a_400(String path) {
+        Reply reply = http.raw("POST " + path + " HTTP/1.1\r\nContent-Type: " + typeFor(path)
+                + "\r\nContent-Length: 100", "email=ada", true);
+        assertError(reply, 400, "the request body could not be read: it ended before the 100 bytes its "
+                + "Content-Length declares");
+    }
+
+    @Test
+    void a_body_that_stops_arriving_is_answered_408_within_the_servers_time_limit() {
+        long started = System.nanoTime();
+        Reply reply = http.raw("POST /login HTTP/1.1\r\nContent-Type: application/x-www-form-urlencoded"
+                + "\r\nContent-Length: 100", "email=ada");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertError(reply, 408, "the request body did not arrive in time");
+        assertTrue(took.compareTo(SlowClients.IDLE_TIMEOUT.plusSeconds(3)) < 0, "answered after " + took);
+    }
+
+    private static String typeFor(String path) {
+        return path.startsWith("/api/") ? "application/json" : "application/x-www-form-urlencoded";
     }
 
     // ---- export API ----

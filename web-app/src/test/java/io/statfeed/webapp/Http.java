@@ -80,12 +80,24 @@ final class Http {
      * of it arrives, so a test of a declared-but-unsent body must send a first byte.
      */
     Reply raw(String requestHead, String bodyStart) {
+        return raw(requestHead, bodyStart, false);
+    }
+
+    /**
+     * As {@link #raw(String, String)}; with {@code endBody} the client then closes its side, so the
+     * server sees the body end where the bytes end, whatever the head declared. Without it the
+     * client just stops sending and waits, as a stalled or malicious one does.
+     */
+    Reply raw(String requestHead, String bodyStart, boolean endBody) {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout((int) TIMEOUT.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write((requestHead + "\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n" + bodyStart)
                     .getBytes(StandardCharsets.UTF_8));
             out.flush();
+            if (endBody) {
+                socket.shutdownOutput();
+            }
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];

@@ -14,6 +14,8 @@ final class TestServer implements AutoCloseable {
     /** 2023-11-14T22:13:20Z. */
     static final long NOW_SECONDS = 1_700_000_000L;
     static final int TEST_HASH_COST = 4;
+    /** Tests sign up many people from 127.0.0.1; the limit has tests of its own. */
+    static final int TEST_SIGNUPS_PER_HOUR = 10_000;
 
     final Clock clock;
     final Settings settings;
@@ -30,7 +32,8 @@ final class TestServer implements AutoCloseable {
     TestServer(Backend backend, Path dataDir, Clock clock, UnaryOperator<Settings> tweak) {
         this.clock = clock;
         testDatabase = backend.create(dataDir);
-        settings = tweak.apply(testDatabase.settings().withPorts(0, 0).withPasswordHashCost(TEST_HASH_COST));
+        settings = tweak.apply(testDatabase.settings().withPorts(0, 0)
+                .withAccounts(new Settings.Accounts(TEST_HASH_COST, TEST_SIGNUPS_PER_HOUR)));
         database = Database.open(settings);
         server = WebServer.start(settings, database, clock);
         http = new Http(server.port());

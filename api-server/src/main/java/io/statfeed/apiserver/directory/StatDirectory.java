@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.statfeed.core.model.Account;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.StatStore;
 import java.time.Clock;
@@ -13,19 +12,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Stats by name and by per-stat key, created on first use. Every live stat of an account that
- * posts is held in memory: all of them are read on the account's first post and re-read in the
- * background every {@link #REFRESH_INTERVAL}. So a name this server does not know is new, and a
- * new stat refused by the account's limit is refused from memory, without a query.
+ * posts is held in memory: all of them are read on the account's first post (by name or by key)
+ * and re-read in the background, in one query, every {@link #REFRESH_INTERVAL} while the account
+ * posts. So a name this server does not know is new, and a new stat refused by the account's
+ * limit is refused from memory, without a query; a key not held is looked up once, then
+ * remembered as missing for a while.
  */
-public final class StatDirectory implements AutoCloseable {
+public final class StatDirectory {
     private static final Logger log = LoggerFactory.getLogger(StatDirectory.class);
     /** A stat deleted in the web-app stops taking data on this server within this time. */
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(60);
@@ -46,16 +46,20 @@ public final class StatDirectory implements AutoCloseable {
     private final Clock clock;
     private final int newStatsPerMinute;
     private final UnknownKeyLimit unknownKeyLimit;
-    private final Cache<Long, AccountStats> accounts = Caffeine.newBuilder().expireAfterAccess(ACCOUNT_IDLE).build();
-    private final Cache<String, Stat> byKey = Caffeine.newBuilder()
-            .expireAfterWrite(REFRESH_INTERVAL).maximumSize(MAX_KEYS).build();
+    private final Executor refresher;
+    /** Every held account's stats by key; an account's entries leave with it. */
+    private final Map<String, Stat> byKey = new ConcurrentHashMap<>();
+    private final Cache<Long, AccountStats> accounts = Caffeine.newBuilder()
+            .expireAfterAccess(ACCOUNT_IDLE)
+            // Run as the entry leaves, before the account can be read again, so no key is lost.
+            .evictionListener((Long id, AccountStats gone, com.github.benmanes.caffeine.cache.RemovalCause cause) -> {
+                if (gone != null) {
+                    gone.forgetKeys();
+                }
+            })
+            .build();
     private final Cache<String, Boolean> missingKeys = Caffeine.newBuilder()
             .expireAfterWrite(AccountDirectory.UNKNOWN_KEY_TTL).maximumSize(MAX_KEYS).build();
-    private final ExecutorService refresher = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "statfeed-stat-refresher");
-        thread.setDaemon(true);
-        return thread;
-    });
 
     /** The account has created as many stats this minute as it may. An answer, so without a stack trace. */
     public static final class TooManyNewStatsException extends RuntimeException {
@@ -64,53 +68,64 @@ public final class StatDirectory implements AutoCloseable {
         }
     }
 
-    public StatDirectory(StatStore store, Clock clock, int newStatsPerMinute, UnknownKeyLimit unknownKeyLimit) {
+    /** @param refresher runs the background re-reads of accounts' stats */
+    public StatDirectory(StatStore store, Clock clock, int newStatsPerMinute, UnknownKeyLimit unknownKeyLimit,
+                         Executor refresher) {
         this.store = store;
         this.clock = clock;
         this.newStatsPerMinute = newStatsPerMinute;
         this.unknownKeyLimit = unknownKeyLimit;
+        this.refresher = refresher;
     }
 
     /** The stats of an account, read from storage if this server has not held them lately. */
-    public AccountStats of(Account account) {
-        return accounts.get(account.id(), id -> new AccountStats(account));
+    public AccountStats of(long accountId) {
+        return accounts.get(accountId, AccountStats::new);
     }
 
     /** The live stat with this per-stat key, asked for by a client at {@code address}. */
     public Optional<Stat> byKey(String statKey, String address) {
-        Stat cached = byKey.getIfPresent(statKey);
-        if (cached != null) {
-            return Optional.of(cached);
+        Stat held = byKey.get(statKey);
+        if (held != null) {
+            AccountStats owner = accounts.getIfPresent(held.accountId()); // keeps it held, and fresh
+            if (owner != null) {
+                owner.refreshIfOld();
+                return Optional.of(held);
+            }
+            // Left by a post that raced its account's eviction: read the account again.
+            of(held.accountId());
+            held = byKey.get(statKey);
+            return Optional.ofNullable(held);
         }
         if (missingKeys.getIfPresent(statKey) != null) {
             return Optional.empty();
         }
-        unknownKeyLimit.spend(address);
-        Optional<Stat> loaded = store.findLiveByKey(statKey);
-        loaded.ifPresentOrElse(stat -> byKey.put(statKey, stat), () -> missingKeys.put(statKey, Boolean.TRUE));
-        return loaded;
-    }
-
-    @Override
-    public void close() {
-        refresher.shutdownNow();
+        unknownKeyLimit.check(address);
+        Optional<Stat> found = store.findLiveByKey(statKey);
+        if (found.isEmpty()) {
+            unknownKeyLimit.spend(address);
+            missingKeys.put(statKey, Boolean.TRUE);
+            return found;
+        }
+        of(found.get().accountId()); // holds every stat and key of the account from now on
+        return found;
     }
 
     /** One account's live stats by name, and its allowance of new ones. */
     public final class AccountStats {
-        private final Account account;
+        private final long accountId;
         private final Bucket creationLimit;
         private final AtomicBoolean refreshing = new AtomicBoolean();
         private volatile Map<String, Stat> byName;
         private volatile long loadedAtMillis;
         private volatile long refusalRefreshAtMillis;
 
-        private AccountStats(Account account) {
-            this.account = account;
+        private AccountStats(long accountId) {
+            this.accountId = accountId;
             this.creationLimit = Bucket.builder().addLimit(Bandwidth.builder().capacity(newStatsPerMinute)
                     .refillGreedy(newStatsPerMinute, Duration.ofMinutes(1)).build()).build();
             this.loadedAtMillis = clock.millis();
-            this.byName = index(store.allLive(account.id()));
+            this.byName = index(store.allLive(accountId));
         }
 
         /**
@@ -119,8 +134,8 @@ public final class StatDirectory implements AutoCloseable {
          */
         public Stat known(String name) {
             Stat stat = byName.get(name);
-            if (stat != null && clock.millis() - loadedAtMillis > REFRESH_INTERVAL.toMillis()) {
-                refreshInBackground();
+            if (stat != null) {
+                refreshIfOld();
             }
             return stat;
         }
@@ -144,12 +159,18 @@ public final class StatDirectory implements AutoCloseable {
                 }
                 throw new TooManyNewStatsException(newStatsPerMinute);
             }
-            Stat stat = store.createOrGet(account.id(), name, counter, clock.millis());
+            Stat stat = store.createOrGet(accountId, name, counter, clock.millis());
             synchronized (this) {
                 byName.put(name, stat);
+                byKey.put(stat.key(), stat);
             }
-            byKey.put(stat.key(), stat);
             return stat;
+        }
+
+        void refreshIfOld() {
+            if (clock.millis() - loadedAtMillis > REFRESH_INTERVAL.toMillis()) {
+                refreshInBackground();
+            }
         }
 
         private void refreshInBackground() {
@@ -165,14 +186,15 @@ public final class StatDirectory implements AutoCloseable {
         private void refresh() {
             try {
                 long started = clock.millis();
-                Map<String, Stat> fresh = index(store.allLive(account.id()));
+                List<Stat> live = store.allLive(accountId);
                 synchronized (this) {
+                    Map<String, Stat> fresh = index(live);
                     for (Stat held : byName.values()) {
                         if (!fresh.containsKey(held.name())) {
                             if (held.createdAtMillis() >= started - CREATED_WHILE_REFRESHING.toMillis()) {
                                 fresh.put(held.name(), held);
                             } else {
-                                byKey.invalidate(held.key()); // deleted elsewhere
+                                byKey.remove(held.key()); // deleted elsewhere
                             }
                         }
                     }
@@ -180,12 +202,16 @@ public final class StatDirectory implements AutoCloseable {
                     loadedAtMillis = started;
                 }
             } catch (RuntimeException e) {
-                log.debug("refreshing the stats of account {} failed; keeping what is held: {}", account.id(),
+                log.debug("refreshing the stats of account {} failed; keeping what is held: {}", accountId,
                         e.toString());
                 loadedAtMillis = clock.millis() - REFRESH_INTERVAL.toMillis() + RETRY_FAILED_REFRESH.toMillis();
             } finally {
                 refreshing.set(false);
             }
+        }
+
+        private synchronized void forgetKeys() {
+            byName.values().forEach(stat -> byKey.remove(stat.key()));
         }
 
         private Map<String, Stat> index(List<Stat> stats) {

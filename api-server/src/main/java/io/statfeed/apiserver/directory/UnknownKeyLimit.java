@@ -7,15 +7,16 @@ import io.github.bucket4j.Bucket;
 import java.time.Duration;
 
 /**
- * How often one client address may make the api-server ask storage about a key it does not know.
- * Known keys never count, and a key found missing is remembered for a while, so a client with a
- * typo costs a query now and then; a flood of made-up keys gets 429s from memory instead.
+ * How many keys that turn out to be unknown one client address may make the api-server look up.
+ * Only lookups that find nothing count (a thousand new clients behind one address with good keys
+ * cost nothing), and a key found missing is remembered for a while, so a client with a typo costs
+ * a query now and then; a flood of made-up keys gets 429s from memory once its allowance is spent.
  */
 public final class UnknownKeyLimit {
     /** Lookups of unknown keys one address may make at once... */
-    static final int BURST = 100;
+    public static final int BURST = 100;
     /** ...and per second after that. */
-    static final int PER_SECOND = 20;
+    public static final int PER_SECOND = 20;
     private static final Duration IDLE = Duration.ofMinutes(5);
     private static final int MAX_ADDRESSES = 100_000;
 
@@ -32,13 +33,18 @@ public final class UnknownKeyLimit {
         }
     }
 
-    /** Takes one lookup from the address's allowance, or throws when it has none left. */
-    void spend(String address) {
-        Bucket allowance = byAddress.get(address, a -> Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(BURST).refillGreedy(PER_SECOND, Duration.ofSeconds(1)).build())
-                .build());
-        if (!allowance.tryConsume(1)) {
+    /** Before a lookup: refuses it when the address has spent its allowance on unknown keys lately. */
+    void check(String address) {
+        Bucket allowance = byAddress.getIfPresent(address);
+        if (allowance != null && allowance.getAvailableTokens() < 1) {
             throw new TooManyUnknownKeysException();
         }
+    }
+
+    /** After a lookup that found nothing: takes it from the address's allowance. */
+    void spend(String address) {
+        byAddress.get(address, a -> Bucket.builder()
+                .addLimit(Bandwidth.builder().capacity(BURST).refillGreedy(PER_SECOND, Duration.ofSeconds(1)).build())
+                .build()).tryConsume(1);
     }
 }

@@ -35,6 +35,8 @@ public final class IngestPipeline implements AutoCloseable {
     static final int QUEUE_CAPACITY = 100_000;
     /** A group is cut at this many journal bytes so one write never needs a huge buffer. */
     static final int MAX_GROUP_BYTES = 4 << 20;
+    /** A journal write taking longer than this (a stalled disk) makes new requests wait no more: 503. */
+    static final Duration STALLED_WRITE = Duration.ofSeconds(5);
     /** Unflushed journal kept on disk during a storage outage before new data is refused. */
     static final long MAX_RETAINED_JOURNAL_BYTES = 1L << 30;
     private static final int RESPONDER_THREADS = Math.max(2, Runtime.getRuntime().availableProcessors());
@@ -59,6 +61,8 @@ public final class IngestPipeline implements AutoCloseable {
             runnable -> new Thread(runnable, "statfeed-ingest-responder"));
 
     private volatile boolean running = true;
+    /** When the writer began the journal write under way (System.nanoTime), or 0 between writes. */
+    private volatile long writeStartedNanos;
     /** Buckets in memory anywhere between the writer and storage: the aggregate, hand-offs, the pending write. */
     private final AtomicInteger buffered = new AtomicInteger();
 
@@ -170,6 +174,10 @@ public final class IngestPipeline implements AutoCloseable {
         if (journal.retainedBytes() > MAX_RETAINED_JOURNAL_BYTES) {
             throw new BufferFullException("storage is behind and the ingest journal is full");
         }
+        long writing = writeStartedNanos;
+        if (writing != 0 && System.nanoTime() - writing > STALLED_WRITE.toNanos()) {
+            throw new BufferFullException("the ingest journal is too slow to answer");
+        }
         CompletableFuture<Void> journaled = new CompletableFuture<>();
         if (!queue.offer(new Submission(delta, journaled, System.nanoTime()))) {
             throw new BufferFullException("the ingest queue is full");
@@ -237,9 +245,11 @@ public final class IngestPipeline implements AutoCloseable {
         }
         long seq = lastSeq + 1;
         long started = System.nanoTime();
+        writeStartedNanos = started;
         try {
             journal.append(seq, deltas);
         } catch (IOException | RuntimeException e) {
+            writeStartedNanos = 0;
             log.error("journal write failed; {} requests are refused", group.size(), e);
             journal.isolateFailedAppend(seq + 1);
             lastSeq = seq; // the sequence may be half on disk; never reuse it
@@ -247,6 +257,7 @@ public final class IngestPipeline implements AutoCloseable {
             group.forEach(s -> s.journaled().completeExceptionally(refusal));
             return;
         }
+        writeStartedNanos = 0;
         lastSeq = seq;
         int before = aggregate.size();
         for (Delta delta : deltas) {

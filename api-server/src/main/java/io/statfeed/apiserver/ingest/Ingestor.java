@@ -8,13 +8,9 @@ import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.model.StatNames;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * Takes posted data points: checks them, finds (or creates) their stats, and hands the accepted
@@ -28,7 +24,6 @@ public final class Ingestor {
     public static final long MAX_FUTURE_SECONDS = 86_400L;
     /** Keeps every sum of squares finite, so one wild number cannot poison a bucket. */
     public static final double MAX_ABS_AMOUNT = 1e15;
-    static final Duration JOURNAL_WAIT = Duration.ofSeconds(10);
 
     private final AccountDirectory accounts;
     private final StatDirectory stats;
@@ -55,7 +50,7 @@ public final class Ingestor {
     public CompletableFuture<Outcome> ingest(Posts.EzPost post, String address) {
         Account account = accounts.byEzkey(post.ezkey(), address)
                 .orElseThrow(() -> UnknownKeyException.account("unknown ezkey"));
-        StatDirectory.AccountStats accountStats = stats.of(account);
+        StatDirectory.AccountStats accountStats = stats.of(account.id());
         long now = clock.millis() / 1_000;
         Delta delta = new Delta(post.points().size());
         List<Rejection> rejections = new ArrayList<>(post.rejections());
@@ -117,21 +112,8 @@ public final class Ingestor {
         if (delta.isEmpty()) {
             return CompletableFuture.completedFuture(outcome);
         }
-        return pipeline.submit(delta)
-                .orTimeout(JOURNAL_WAIT.toMillis(), TimeUnit.MILLISECONDS)
-                .handle((journaled, failure) -> {
-                    if (failure == null) {
-                        return outcome;
-                    }
-                    Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                    if (cause instanceof BufferFullException full) {
-                        throw full;
-                    }
-                    if (cause instanceof TimeoutException) {
-                        throw new BufferFullException("the ingest journal is too slow to answer");
-                    }
-                    throw new IllegalStateException("journal write failed", cause);
-                });
+        // The pipeline fails a future only with BufferFullException, which the routes answer 503.
+        return pipeline.submit(delta).thenApply(journaled -> outcome);
     }
 
     private static void requireKind(Stat stat, PostedPoint point) {

@@ -57,7 +57,7 @@ public final class SelfMonitor implements IngestMetrics, Answers.Listener, AutoC
     /** Starts posting what was measured every {@code interval}, as stats of {@code system}. */
     public void startReporting(Account system, StatDirectory stats, IngestPipeline pipeline, Duration interval) {
         timer = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "statfeed-self-monitor"));
-        timer.scheduleAtFixedRate(() -> report(stats.of(system), pipeline), interval.toMillis(), interval.toMillis(),
+        timer.scheduleAtFixedRate(() -> report(stats.of(system.id()), pipeline), interval.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 

@@ -20,14 +20,29 @@ public final class SignUp {
 
     private final AccountStore accounts;
     private final Passwords passwords;
+    private final SignupLimit limit;
     private final Clock clock;
 
-    public SignUp(AccountStore accounts, Passwords passwords, Clock clock) {
+    public SignUp(AccountStore accounts, Passwords passwords, SignupLimit limit, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.limit = limit;
         this.clock = clock;
     }
 
+    /**
+     * A sign-up from a client at {@code clientAddress}, within that address's limit.
+     *
+     * @throws io.statfeed.interactor.TooManyAttemptsException when the address signed up too often lately
+     */
+    public SignedUp signUp(String email, String password, String clientAddress) {
+        EmailAddresses.normalised(email); // a malformed request is refused before it counts
+        Passwords.check(password);
+        limit.admit(clientAddress);
+        return signUp(email, password);
+    }
+
+    /** A sign-up Statfeed makes itself (the demo account, tools): no client, so no limit. */
     public SignedUp signUp(String email, String password) {
         String address = EmailAddresses.normalised(email);
         String passwordHash = passwords.hash(password);

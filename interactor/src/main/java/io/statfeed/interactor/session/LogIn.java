@@ -5,6 +5,7 @@ import io.statfeed.core.model.User;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
+import io.statfeed.interactor.RecentAttempts;
 import io.statfeed.interactor.TooManyAttemptsException;
 import io.statfeed.interactor.UnauthorizedException;
 import io.statfeed.interactor.accounts.Passwords;
@@ -24,10 +25,7 @@ public final class LogIn {
     /** Higher than per email: several people may share an address (an office behind one NAT). */
     public static final int MAX_FAILURES_PER_CLIENT = 20;
     public static final Duration FAILURE_WINDOW = Duration.ofMinutes(15);
-    /** Recorded for a caller that could not say where the request came from. */
-    static final String UNKNOWN_CLIENT = "unknown";
     static final String WRONG_CREDENTIALS = "email or password is wrong";
-    private static final Duration MIN_WAIT = Duration.ofSeconds(1);
 
     private final AccountStore accounts;
     private final LoginFailureStore failures;
@@ -54,7 +52,7 @@ public final class LogIn {
         if (password == null || password.isEmpty()) {
             throw new InvalidInputException("password is missing");
         }
-        String client = clientOf(clientAddress);
+        String client = RecentAttempts.client(clientAddress);
         long now = clock.millis();
         // Counted as a failure before the (slow) password check, so that guesses sent in parallel see each other.
         long attempt = failures.record(address, client, now);
@@ -77,26 +75,16 @@ public final class LogIn {
             return;
         }
         failures.forget(attempt); // a refused attempt was no guess, and must not make the wait longer
-        Duration wait = MIN_WAIT;
+        Duration wait = Duration.ZERO;
         if (emailBlocked) {
-            wait = longer(wait, waitUntil(failures.nthNewestByEmail(email, since, MAX_FAILURES_PER_EMAIL), now));
+            wait = RecentAttempts.longer(wait, RecentAttempts.waitUntil(
+                    failures.nthNewestByEmail(email, since, MAX_FAILURES_PER_EMAIL), FAILURE_WINDOW, now));
         }
         if (clientBlocked) {
-            wait = longer(wait, waitUntil(failures.nthNewestByClient(client, since, MAX_FAILURES_PER_CLIENT), now));
+            wait = RecentAttempts.longer(wait, RecentAttempts.waitUntil(
+                    failures.nthNewestByClient(client, since, MAX_FAILURES_PER_CLIENT), FAILURE_WINDOW, now));
         }
-        throw new TooManyAttemptsException("log-ins", wait);
-    }
-
-    /** Once the failure that fills the limit leaves the window, the next attempt is allowed. */
-    private static Duration waitUntil(Optional<Long> limitingFailureMillis, long now) {
-        return limitingFailureMillis
-                .map(at -> Duration.ofMillis(at + FAILURE_WINDOW.toMillis() - now))
-                .map(wait -> Duration.ofSeconds(wait.toSeconds() + (wait.toMillisPart() > 0 ? 1 : 0)))
-                .orElse(MIN_WAIT);
-    }
-
-    private static Duration longer(Duration a, Duration b) {
-        return a.compareTo(b) >= 0 ? a : b;
+        throw new TooManyAttemptsException("failed log-ins", wait);
     }
 
     /** Lower case and trimmed, as sign-up stores it; any text is accepted, as a wrong one fails like a wrong password. */
@@ -107,9 +95,4 @@ public final class LogIn {
         return email.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static String clientOf(String clientAddress) {
-        // Lower case: the same IPv6 address may come spelt either way, and the backends compare case differently.
-        return clientAddress == null || clientAddress.isBlank() ? UNKNOWN_CLIENT
-                : clientAddress.strip().toLowerCase(Locale.ROOT);
-    }
 }

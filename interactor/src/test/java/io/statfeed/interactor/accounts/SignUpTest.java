@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.testing.Backend;
+import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.interactor.ConflictException;
+import io.statfeed.interactor.TooManyAttemptsException;
 import io.statfeed.interactor.testing.World;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -109,5 +112,32 @@ class SignUpTest {
         assertTrue(hash.startsWith("$2a$04$"), hash);
         assertTrue(passwords.matches("correct horse", hash));
         assertFalse(passwords.matches("correct horsE", hash));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void an_address_that_signed_up_often_lately_must_wait_while_others_may_go_on(Backend backend) {
+        try (World world = new World(backend, dataDir)) {
+            SignUp limited = new SignUp(world.accounts, world.passwords,
+                    new SignupLimit(new SignupAttemptStore(world.database), 3, world.clock), world.clock);
+            for (int i = 0; i < 3; i++) {
+                limited.signUp("user" + i + "@example.com", "correct horse", "203.0.113.7");
+            }
+            assertThrows(InvalidInputException.class, () -> limited.signUp("not an email", "correct horse",
+                    "203.0.113.7"), "a malformed sign-up is refused before it counts");
+
+            TooManyAttemptsException e = assertThrows(TooManyAttemptsException.class,
+                    () -> limited.signUp("user3@example.com", "correct horse", "203.0.113.7"));
+            assertEquals("too many sign-ups from this address; try again in 60 minutes", e.getMessage());
+            assertEquals(SignupLimit.WINDOW, e.retryAfter());
+            limited.signUp("user3@example.com", "correct horse", "198.51.100.1");
+
+            world.clock.advance(SignupLimit.WINDOW.minusMinutes(10));
+            TooManyAttemptsException later = assertThrows(TooManyAttemptsException.class,
+                    () -> limited.signUp("user4@example.com", "correct horse", "203.0.113.7"));
+            assertEquals(Duration.ofMinutes(10), later.retryAfter(), "the refused attempts did not make the wait longer");
+            world.clock.advance(Duration.ofMinutes(10));
+            limited.signUp("user4@example.com", "correct horse", "203.0.113.7");
+        }
     }
 }

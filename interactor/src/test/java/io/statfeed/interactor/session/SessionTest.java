@@ -106,7 +106,7 @@ class SessionTest {
         try (World world = new World(Backend.EMBEDDED, dataDir)) {
             // At a cost where bcrypt dominates, an unknown email takes about as long as a wrong password.
             Passwords slow = new Passwords(TIMING_HASH_COST);
-            new SignUp(world.accounts, slow, world.clock).signUp("ada@example.com", PASSWORD);
+            new SignUp(world.accounts, slow, world.signupLimit, world.clock).signUp("ada@example.com", PASSWORD);
             LogIn logIn = new LogIn(world.accounts, world.loginFailures, world.sessions, slow, world.clock);
             fastest(() -> logIn.logIn("warm-up@example.com", PASSWORD, "warm-up")); // the dummy hash is made once
 

@@ -4,17 +4,20 @@ import io.statfeed.appservers.AppServices;
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
+import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
+import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.core.testing.Backend;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
+import io.statfeed.interactor.accounts.SignupLimit;
 import io.statfeed.interactor.export.AccessTokens;
 import io.statfeed.interactor.stats.GraphDrawing;
 import io.statfeed.interactor.stats.SeriesReader;
@@ -47,6 +50,7 @@ public final class World implements AutoCloseable {
     public final DashboardStore dashboards;
     public final Passwords passwords = new Passwords(TEST_HASH_COST);
     public final AccessTokens tokens;
+    public final SignupLimit signupLimit;
     public final SignUp signUp;
     /** The real graph and analysis services, in this process. */
     public final AppServices appServices = AppServices.inProcess();
@@ -64,7 +68,8 @@ public final class World implements AutoCloseable {
         loginFailures = new LoginFailureStore(database);
         dashboards = new DashboardStore(database);
         tokens = new AccessTokens(accounts);
-        signUp = new SignUp(accounts, passwords, clock);
+        signupLimit = new SignupLimit(new SignupAttemptStore(database), Settings.DEFAULT_SIGNUPS_PER_HOUR, clock);
+        signUp = new SignUp(accounts, passwords, signupLimit, clock);
     }
 
     /** A new user with an account of their own. */

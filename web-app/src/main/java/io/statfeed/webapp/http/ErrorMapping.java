@@ -7,6 +7,8 @@ import io.javalin.http.HttpResponseException;
 import io.statfeed.appservers.AppServerUnavailableException;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.http.JsonErrorHandler;
+import io.statfeed.http.SlowClients;
+import io.statfeed.http.UnreadableBodyException;
 import io.statfeed.core.storage.StorageUnavailableException;
 import io.statfeed.interactor.ConflictException;
 import io.statfeed.interactor.NotFoundException;
@@ -55,6 +57,11 @@ public final class ErrorMapping {
         app.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage(), errorPage));
         app.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), errorPage));
         app.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, e.getMessage(), errorPage));
+        app.exception(UnreadableBodyException.class, (e, ctx) -> {
+            log.info("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Connection", "close"); // what is left of the body cannot be told from a next request
+            answer(ctx, e.status(), e.getMessage(), errorPage);
+        });
         app.exception(Requests.BodyTooLargeException.class, (e, ctx) -> {
             ctx.header("Connection", "close"); // the rest of the body is not read
             answer(ctx, 413, e.getMessage(), errorPage);
@@ -83,8 +90,12 @@ public final class ErrorMapping {
         }
     }
 
-    /** Requests Jetty refuses before they reach Javalin (bad URIs, oversized headers) answer JSON too. */
+    /**
+     * Requests Jetty refuses before they reach Javalin (bad URIs, oversized headers) answer JSON
+     * too, and slow clients are cut off in seconds.
+     */
     public static void configureJetty(JavalinConfig config) {
+        SlowClients.configure(config);
         JsonErrorHandler handler = new JsonErrorHandler(Responses.JSON, StatusJson::of);
         config.jetty.modifyServer(server -> server.setErrorHandler(handler));
         config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(handler));

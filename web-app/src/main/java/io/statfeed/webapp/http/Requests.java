@@ -2,10 +2,10 @@ package io.statfeed.webapp.http;
 
 import io.javalin.http.Context;
 import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.http.UnreadableBodyException;
 import io.statfeed.interactor.NotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.jetty.http.BadMessageException;
 
 /** Reading request parts defensively: every malformed part becomes an {@link InvalidInputException} naming it. */
 public final class Requests {
@@ -48,8 +49,8 @@ public final class Requests {
             }
             ctx.attribute(BODY_ATTRIBUTE, bytes); // the stream can be read once; the form and the CSRF guard both ask
             return bytes;
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body", e);
+        } catch (IOException | BadMessageException e) {
+            throw UnreadableBodyException.of(e, declared); // malformed, cut short or too slow: the client's doing
         }
     }
 

@@ -66,12 +66,15 @@ public final class AuthRoutes {
     private void signUp(Context ctx) {
         String email = Requests.form(ctx, "email").orElse("");
         try {
-            SignUp.SignedUp account = signUp.signUp(email, Requests.form(ctx, "password").orElse(""));
+            SignUp.SignedUp account = signUp.signUp(email, Requests.form(ctx, "password").orElse(""), ctx.ip());
             cookies.start(ctx, startSession.startAfter(account).token());
             cookies.notice(ctx, "Welcome to Statfeed. Your keys and first steps are under Keys & settings.");
             Responses.seeOther(ctx, HOME);
-        } catch (InvalidInputException | ConflictException e) {
-            int status = e instanceof ConflictException ? 409 : 400;
+        } catch (InvalidInputException | ConflictException | TooManyAttemptsException e) {
+            int status = e instanceof ConflictException ? 409 : e instanceof TooManyAttemptsException ? 429 : 400;
+            if (e instanceof TooManyAttemptsException tooMany) {
+                ctx.header("Retry-After", Long.toString(tooMany.retryAfter().toSeconds()));
+            }
             Responses.html(ctx, status, presenter.signup(new Form(email, e.getMessage(), ""),
                     pages.chrome(ctx, "signup")));
         }

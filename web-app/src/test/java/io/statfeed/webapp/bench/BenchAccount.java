@@ -1,5 +1,7 @@
 package io.statfeed.webapp.bench;
 
+import io.statfeed.core.storage.SignupAttemptStore;
+import io.statfeed.interactor.accounts.SignupLimit;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Stat;
@@ -37,7 +39,8 @@ record BenchAccount(long accountId, List<Stat> stats, long dashboardId, String s
         AccountStore accounts = new AccountStore(database);
         StatStore statStore = new StatStore(database);
         DashboardStore dashboards = new DashboardStore(database);
-        SignUp.SignedUp signedUp = new SignUp(accounts, new Passwords(settings.accounts().passwordHashCost()), clock)
+        SignUp.SignedUp signedUp = new SignUp(accounts, new Passwords(settings.accounts().passwordHashCost()),
+                new SignupLimit(new SignupAttemptStore(database), settings.accounts().signupsPerHour(), clock), clock)
                 .signUp("bench-" + Ids.next() + "@example.com", PASSWORD);
         NewSession session = new StartSession(accounts, new SessionStore(database), clock).startAfter(signedUp);
 

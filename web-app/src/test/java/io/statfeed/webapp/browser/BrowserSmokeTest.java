@@ -1,5 +1,8 @@
 package io.statfeed.webapp.browser;
 
+import io.statfeed.core.config.Settings;
+import io.statfeed.core.storage.SignupAttemptStore;
+import io.statfeed.interactor.accounts.SignupLimit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +44,9 @@ class BrowserSmokeTest {
              OtherSite site = OtherSite.start();
              Browser browser = Browser.start()) {
             SignUp.SignedUp owner = new SignUp(new AccountStore(servers.database),
-                    new Passwords(LiveServers.TEST_HASH_COST), Clock.systemUTC()).signUp("ada@example.com", "correct horse");
+                    new Passwords(LiveServers.TEST_HASH_COST), new SignupLimit(new SignupAttemptStore(servers.database),
+                    Settings.DEFAULT_SIGNUPS_PER_HOUR, Clock.systemUTC()), Clock.systemUTC())
+                    .signUp("ada@example.com", "correct horse");
             URI page = site.serve("/page.html", """
                     <!doctype html>
                     <html><head><meta charset="utf-8"><title>Another site</title></head>
