@@ -21,6 +21,7 @@ function init(args)
   expected = 0
   unexpected = 0
   server_errors = 0
+  statuses = {}
   bodies = {}
   local breaks = os.getenv("BENCH_LINE_BREAKS")
   for line in io.lines(os.getenv("BENCH_BODY_FILE")) do
@@ -53,19 +54,24 @@ function response(status, headers, body)
     expected = expected + 1
   else
     unexpected = unexpected + 1
+    statuses[status] = (statuses[status] or 0) + 1
     if status >= 500 then server_errors = server_errors + 1 end
   end
 end
 
 function done(summary, latency, requests)
   local e, u, s = 0, 0, 0
+  local seen = {}
   for _, t in ipairs(threads) do
     e = e + t:get("expected")
     u = u + t:get("unexpected")
     s = s + t:get("server_errors")
+    for status, n in pairs(t:get("statuses")) do seen[status] = (seen[status] or 0) + n end
   end
+  local listed = {}
+  for status, n in pairs(seen) do table.insert(listed, status .. "x" .. n) end
   local errors = summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT expected=%d unexpected=%d server_errors=%d socket_errors=%d rps=%.1f p50_ms=%.3f p99_ms=%.3f\n",
+  io.write(string.format("RESULT expected=%d unexpected=%d server_errors=%d socket_errors=%d rps=%.1f p50_ms=%.3f p99_ms=%.3f unexpected_statuses=%s\n",
     e, u, s, errors, summary.requests / (summary.duration / 1e6),
-    latency:percentile(50) / 1000, latency:percentile(99) / 1000))
+    latency:percentile(50) / 1000, latency:percentile(99) / 1000, table.concat(listed, ",")))
 end

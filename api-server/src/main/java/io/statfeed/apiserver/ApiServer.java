@@ -14,6 +14,7 @@ import io.statfeed.apiserver.monitor.SystemAccounts;
 import io.statfeed.core.model.Account;
 import io.statfeed.core.config.Settings;
 import io.statfeed.http.JsonErrorHandler;
+import io.statfeed.http.SlowClients;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.Database;
@@ -81,6 +82,7 @@ public final class ApiServer implements AutoCloseable {
                     // already, and a client cut off would send them again.
                     server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 });
+                SlowClients.configure(config);
             });
             ErrorAnswers.register(app, answers);
             Cors.register(app);

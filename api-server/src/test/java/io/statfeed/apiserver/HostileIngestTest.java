@@ -1,5 +1,9 @@
 package io.statfeed.apiserver;
 
+import io.statfeed.core.testing.RawHttp;
+import io.statfeed.http.SlowClients;
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,6 +235,35 @@ class HostileIngestTest {
         assertTrue(answer.status() < 500, answer.body());
         assertEquals(200, answer.status(), answer.body());
         assertEquals(1.0, api.storedTotal("café", 1));
+    }
+
+    @Test
+    void a_malformed_chunked_body_or_one_cut_short_is_a_400_saying_so() throws Exception {
+        RawHttp.Answer chunked = RawHttp.send(api.server.port(), "POST /ez HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                + "application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n"
+                + "ZZ\r\nabc\r\n0\r\n\r\n");
+        assertEquals(400, chunked.status(), chunked.body());
+        assertTrue(chunked.body().startsWith("{\"status\":400,\"msg\":\"the request body could not be read: its "
+                + "chunked encoding is malformed"), chunked.body());
+
+        RawHttp.Answer cut = RawHttp.send(api.server.port(), "POST /ez HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                + "application/x-www-form-urlencoded\r\nContent-Length: 100\r\nConnection: close\r\n\r\n"
+                + "ezkey=" + ez, true);
+        assertEquals(400, cut.status(), cut.body());
+        assertTrue(cut.body().startsWith("{\"status\":400,\"msg\":\"the request body could not be read: it ended "
+                + "before the 100 bytes its Content-Length declares"), cut.body());
+    }
+
+    @Test
+    void a_body_that_stops_arriving_is_answered_408_within_the_time_limit() throws Exception {
+        long started = System.nanoTime();
+        RawHttp.Answer stalled = RawHttp.send(api.server.port(), "POST /ez HTTP/1.1\r\nHost: x\r\nContent-Type: "
+                + "application/x-www-form-urlencoded\r\nContent-Length: 100\r\n\r\nezkey=" + ez);
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(408, stalled.status(), stalled.body());
+        assertTrue(stalled.body().startsWith("{\"status\":408,\"msg\":\"the request body did not arrive in time"),
+                stalled.body());
+        assertTrue(took.compareTo(SlowClients.IDLE_TIMEOUT.plusSeconds(3)) < 0, "answered after " + took);
     }
 
     private static void assertRefused(HttpResponse<String> answer, int status, String msgStart) {

@@ -8,6 +8,7 @@ import io.statfeed.appservers.graph.XChartGraphService;
 import io.statfeed.appservers.rpc.RpcRoutes;
 import io.statfeed.appservers.rpc.WireFormat;
 import io.statfeed.http.JsonErrorHandler;
+import io.statfeed.http.SlowClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class AppServer implements AutoCloseable {
     /** A week of minute points is about 300 KB of JSON per line; this leaves room for big overlays. */
-    public static final long MAX_REQUEST_BYTES = 64L * 1024 * 1024;
+    public static final int MAX_REQUEST_BYTES = 64 * 1024 * 1024;
     /** What {@link #main} prints once it listens, followed by the port: a parent process reads it. */
     public static final String READY_LINE = "statfeed app-server listening on port ";
     private static final Logger log = LoggerFactory.getLogger(AppServer.class);
@@ -62,8 +63,9 @@ public final class AppServer implements AutoCloseable {
                 server.setErrorHandler(new JsonErrorHandler(WireFormat.JSON, WireFormat::error));
                 server.setStopTimeout(GRACEFUL_STOP.toMillis());
             });
+            SlowClients.configure(config);
         });
-        new RpcRoutes(graph, analysis).register(app);
+        new RpcRoutes(graph, analysis, MAX_REQUEST_BYTES).register(app);
         app.start(port);
         List<String> serves = new ArrayList<>();
         graph.ifPresent(g -> serves.add("graph"));

@@ -24,6 +24,13 @@ final class Http {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), expected);
     }
 
+    /** Posts and returns the status, whatever it is. */
+    int status(String url, String contentType, String body) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
+    }
+
     JsonNode delete(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).DELETE().build(), 200);
     }

@@ -31,6 +31,7 @@ public final class IngestBench {
     private static final long SELF_REPORT_WAIT_MS = 12_000;
     private static final long READABLE_LIMIT_MS = 2_000;
     private static final long EXACT_WAIT_NANOS = 60_000_000_000L;
+    private static final long DELETION_WAIT_NANOS = 120_000_000_000L;
 
     private final Path repo;
     private final Path work;
@@ -129,6 +130,7 @@ public final class IngestBench {
                     ACCOUNTS, STATS_PER_ACCOUNT, STATS_PER_ACCOUNT, (System.nanoTime() - setupStarted) / 1e9));
             Bodies bodies = Bodies.write(work.resolve(layout.name().toLowerCase(Locale.ROOT) + "-bodies"), accounts,
                     trash);
+            long intoDeletedStats = awaitDeletionHonoured(servers, trash);
 
             Map<String, String> urls = Map.of("statfeed", servers.apiUrl(), "bare", "http://127.0.0.1:" + BARE_PORT,
                     "influx", influx == null ? "" : influx.url);
@@ -147,6 +149,10 @@ public final class IngestBench {
             for (int round = 1; round <= options.rounds(); round++) {
                 Map<String, Wrk.Result> results = new LinkedHashMap<>();
                 for (Run run : plan) {
+                    if (run.scenario() == plan.stream().filter(r -> r.key().contains("past limit")).findFirst()
+                            .map(Run::scenario).orElse(null)) {
+                        spendNewStatAllowance(servers, accounts, round);
+                    }
                     awaitQuiet(servers);
                     Map<String, Double> threadsBefore = CpuTime.byThread(servers.api().pid());
                     double machineBefore = CpuTime.machineBusy();
@@ -175,8 +181,8 @@ public final class IngestBench {
                     }
                     if (result.errors() > 0) {
                         failed = true;
-                        say("  ERRORS: " + result.unexpected() + " unexpected answers (" + result.serverErrors()
-                                + " 5xx), " + result.socketErrors() + " socket errors");
+                        say("  ERRORS: " + result.unexpected() + " unexpected answers (status x count: "
+                                + result.unexpectedStatuses() + "), " + result.socketErrors() + " socket errors");
                     }
                     if (run.target().equals("statfeed")) {
                         acknowledgedLowerBound += result.expected() * run.scenario().storedPoints();
@@ -184,12 +190,66 @@ public final class IngestBench {
                 }
                 rounds.add(results);
             }
-            checkStorage(servers, population, accounts, probe, acknowledgedLowerBound, STATS_PER_ACCOUNT);
+            checkStorage(servers, population, accounts, probe, acknowledgedLowerBound,
+                    STATS_PER_ACCOUNT + intoDeletedStats);
             say("api-server process after the load: " + servers.api().memory());
             if (options.only().isEmpty()) {
                 summarize(layout, rounds, influx != null);
             }
             activeStats(servers, population);
+        }
+    }
+
+    /**
+     * The trash account's stats were deleted through the web-app; an api-server learns of that
+     * when it next re-reads the account (up to a minute; issue #10 makes it a second) and takes
+     * points into the deleted stats until then. Posts to one of their keys until refused, and
+     * returns how many points it got acknowledged meanwhile (they are in storage, in stats no
+     * export shows).
+     */
+    private long awaitDeletionHonoured(Layout.Running servers, Population.Account trash) throws Exception {
+        String key = trash.keys().values().iterator().next();
+        long started = System.nanoTime();
+        long acknowledged = 0;
+        while (System.nanoTime() - started < DELETION_WAIT_NANOS) {
+            int status = http.status(servers.apiUrl() + "/c", Scenario.FORM, "ukey=" + trash.ukey() + "&key=" + key
+                    + "&count=1");
+            if (status == 404) {
+                say(String.format("deleted stats refused by the api-server %d s after their deletion (%d points "
+                        + "acknowledged into them meanwhile)", (System.nanoTime() - started) / 1_000_000_000L,
+                        acknowledged));
+                return acknowledged;
+            }
+            acknowledged += status == 200 ? 1 : 0;
+            Thread.sleep(1_000);
+        }
+        throw new IllegalStateException("the api-server still takes points into deleted stats after 2 minutes");
+    }
+
+    /**
+     * Brings every account to its limit of new stats, so that the scenario of new names past the
+     * limit measures refusals (and the few creations the limit lets through each minute), not the
+     * allowance the accounts regained since the last round.
+     */
+    private void spendNewStatAllowance(Layout.Running servers, List<Population.Account> accounts, int round)
+            throws Exception {
+        ExecutorService senders = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (Population.Account account : accounts) {
+                StringBuilder batch = new StringBuilder("{\"ezkey\":\"").append(account.ezkey()).append("\",\"data\":[");
+                for (int i = 0; i < STATS_PER_ACCOUNT; i++) {
+                    batch.append(i == 0 ? "" : ",").append("{\"stat\":\"allowance ").append(round).append(' ')
+                            .append(i).append("\",\"count\":1}");
+                }
+                String body = batch.append("]}").toString();
+                sent.add(senders.submit(() -> http.status(servers.apiUrl() + "/ez", Scenario.JSON, body)));
+            }
+            for (Future<?> f : sent) {
+                f.get();
+            }
+        } finally {
+            senders.shutdownNow();
         }
     }
 

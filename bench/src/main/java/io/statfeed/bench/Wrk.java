@@ -15,10 +15,18 @@ final class Wrk {
 
     /** What one wrk run saw. {@code expected} counts answers with the scenario's expected status. */
     record Result(long expected, long unexpected, long serverErrors, long socketErrors, double rps, double p50Ms,
-                  double p99Ms) {
+                  double p99Ms, String unexpectedStatuses) {
         long errors() {
             return unexpected + socketErrors;
         }
+    }
+
+    private static final Pattern STATUSES = Pattern.compile("unexpected_statuses=(\\S*)");
+
+    /** The unexpected statuses and their counts, e.g. "429x12,503x3", or "" for none. */
+    private static String statuses(String line) {
+        Matcher m = STATUSES.matcher(line);
+        return m.find() ? m.group(1) : "";
     }
 
     private final Path script;
@@ -61,6 +69,6 @@ final class Wrk {
         }
         return new Result(fields.get("expected").longValue(), fields.get("unexpected").longValue(),
                 fields.get("server_errors").longValue(), fields.get("socket_errors").longValue(),
-                fields.get("rps"), fields.get("p50_ms"), fields.get("p99_ms"));
+                fields.get("rps"), fields.get("p50_ms"), fields.get("p99_ms"), statuses(line));
     }
 }

@@ -44,6 +44,11 @@ public final class UnreadableBodyException extends RuntimeException {
         return new UnreadableBodyException(400, "the request body could not be read: " + detail);
     }
 
+    /** The body is larger than a request may carry; it is not read. */
+    public static UnreadableBodyException tooLarge(int maxBytes) {
+        return new UnreadableBodyException(413, "the request body is larger than " + maxBytes + " bytes");
+    }
+
     private static UnreadableBodyException tooSlow() {
         return new UnreadableBodyException(408, "the request body did not arrive in time: send it within "
                 + SlowClients.IDLE_TIMEOUT.toSeconds() + " s of silence and at "

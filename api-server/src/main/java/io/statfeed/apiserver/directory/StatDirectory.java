@@ -78,9 +78,14 @@ public final class StatDirectory {
         this.refresher = refresher;
     }
 
-    /** The stats of an account, read from storage if this server has not held them lately. */
+    /**
+     * The stats of an account, read from storage if this server has not held them lately, and
+     * re-read in the background when held for longer than the refresh interval.
+     */
     public AccountStats of(long accountId) {
-        return accounts.get(accountId, AccountStats::new);
+        AccountStats stats = accounts.get(accountId, AccountStats::new);
+        stats.refreshIfOld();
+        return stats;
     }
 
     /** The live stat with this per-stat key, asked for by a client at {@code address}. */
@@ -133,11 +138,7 @@ public final class StatDirectory {
          * was checked when its stat was made, so the caller need not check it again.
          */
         public Stat known(String name) {
-            Stat stat = byName.get(name);
-            if (stat != null) {
-                refreshIfOld();
-            }
-            return stat;
+            return byName.get(name);
         }
 
         /**

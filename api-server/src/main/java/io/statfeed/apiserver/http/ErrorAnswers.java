@@ -9,7 +9,7 @@ import io.statfeed.apiserver.ingest.PayloadTooLargeException;
 import io.statfeed.apiserver.ingest.UnknownKeyException;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.storage.StorageUnavailableException;
-import java.io.UncheckedIOException;
+import io.statfeed.http.UnreadableBodyException;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,10 +36,11 @@ public final class ErrorAnswers {
         app.exception(StorageUnavailableException.class, (e, ctx) -> storageDown(answers, ctx, e));
         app.exception(DataAccessException.class, (e, ctx) -> storageDown(answers, ctx, e));
         app.exception(HttpResponseException.class, (e, ctx) -> answers.error(ctx, e.getStatus(), e.getMessage()));
-        app.exception(UncheckedIOException.class, (e, ctx) -> {
-            // The client went away or sent a broken body: nothing was accepted.
-            log.debug("request body unreadable: {}", e.toString());
-            answers.error(ctx, 400, "the request body could not be read");
+        app.exception(UnreadableBodyException.class, (e, ctx) -> {
+            // The client went away, or sent a broken or too slow body: nothing was accepted.
+            log.debug("request body unreadable: {}", e.getMessage());
+            ctx.header("Connection", "close"); // what is left of the body cannot be told from a next request
+            answers.error(ctx, e.status(), e.getMessage());
         });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("unexpected failure on {} {}", ctx.method(), ctx.path(), e);

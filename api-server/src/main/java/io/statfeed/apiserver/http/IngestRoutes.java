@@ -6,12 +6,13 @@ import io.statfeed.apiserver.ingest.Ingestor;
 import io.statfeed.apiserver.ingest.PayloadTooLargeException;
 import io.statfeed.apiserver.ingest.Posts;
 import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.http.UnreadableBodyException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jetty.http.BadMessageException;
 
 /** StatHat's ingest endpoints: /ez (form, query string or JSON batch), /c and /v. */
 public final class IngestRoutes {
@@ -110,8 +111,8 @@ public final class IngestRoutes {
                 ctx.header("Connection", "close");
             }
             return recovered.body();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the request body", e);
+        } catch (IOException | BadMessageException e) {
+            throw UnreadableBodyException.of(e, declared); // malformed, cut short or too slow: the client's doing
         }
     }
 

@@ -178,6 +178,7 @@ public final class IngestPipeline implements AutoCloseable {
         if (writing != 0 && System.nanoTime() - writing > STALLED_WRITE.toNanos()) {
             throw new BufferFullException("the ingest journal is too slow to answer");
         }
+        delta.serializedBytes(); // counted here, on the request's thread, not by the one writer
         CompletableFuture<Void> journaled = new CompletableFuture<>();
         if (!queue.offer(new Submission(delta, journaled, System.nanoTime()))) {
             throw new BufferFullException("the ingest queue is full");

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Record layout: payload length (int), then the payload — group sequence (long), entry count
  * (int), entries — then a CRC32C of the payload (int). A record cut short by a crash fails its
- * length or checksum and ends the replay of its segment; it was never acknowledged.
+ * length or checksum and ends the replay of its segment; it was never acknowledged. The entry
+ * count carries {@link #COMPACT} for entries in {@link Delta}'s compact format; records without
+ * it, written before that format, hold wide entries and replay as they always did.
  */
 final class Journal implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Journal.class);
@@ -44,6 +46,8 @@ final class Journal implements AutoCloseable {
     private static final String SPARE_PREFIX = "spare-";
     private static final String SPARE_SUFFIX = ".tmp";
     private static final long PREPARER_STOP_WAIT_SECONDS = 10;
+    /** Set in a record's entry count when its entries are in the compact format. */
+    static final int COMPACT = 1 << 30;
 
     /** A group read back from the journal. */
     record Group(long seq, Delta delta) {
@@ -142,7 +146,7 @@ final class Journal implements AutoCloseable {
         int payloadBytes = PAYLOAD_PREFIX_BYTES + entryBytes;
         ensureCapacity(HEADER_BYTES + payloadBytes + TRAILER_BYTES);
         buffer.clear();
-        buffer.putInt(payloadBytes).putLong(seq).putInt(entries);
+        buffer.putInt(payloadBytes).putLong(seq).putInt(entries | COMPACT);
         for (Delta delta : deltas) {
             delta.writeTo(buffer);
         }
@@ -316,16 +320,23 @@ final class Journal implements AutoCloseable {
                     break;
                 }
                 long seq = payload.getLong();
-                int entries = payload.getInt();
-                if (entries < 0 || (long) entries * Delta.ENTRY_BYTES != payloadBytes - PAYLOAD_PREFIX_BYTES) {
+                int count = payload.getInt();
+                boolean compact = (count & COMPACT) != 0;
+                int entries = count & ~COMPACT;
+                if (count < 0 || !compact
+                        && (long) entries * Delta.WIDE_ENTRY_BYTES != payloadBytes - PAYLOAD_PREFIX_BYTES) {
                     break;
                 }
                 if (seq < segment.firstSeq() || seq <= lastSeq) {
                     break; // sequences only grow within a segment; anything else is not ours to replay
                 }
+                Delta delta = compact ? Delta.readFrom(payload, entries) : Delta.readWideFrom(payload, entries);
+                if (delta == null) {
+                    break; // a checksum that matched entries that do not fit: not ours to replay
+                }
                 lastSeq = seq;
                 if (seq > afterSeq) {
-                    into.add(new Group(seq, Delta.readFrom(payload, entries)));
+                    into.add(new Group(seq, delta));
                 }
                 goodEnd = all.position();
             }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.zip.CRC32C;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -58,7 +59,7 @@ class JournalTest {
         }
         // Corrupt the last byte of the second record's checksum, as a write cut short would.
         try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-            int recordBytes = 4 + 12 + Delta.ENTRY_BYTES + 4;
+            int recordBytes = 4 + 12 + Delta.ONE_POINT_BYTES + 4;
             channel.write(ByteBuffer.wrap(new byte[] {0x55}), 2L * recordBytes - 1);
         }
         try (Journal journal = Journal.open(dir)) {
@@ -109,6 +110,57 @@ class JournalTest {
             assertEquals(1, segments().size(), "the segment being written is never deleted");
         }
         assertTrue(Files.exists(dir.resolve("node-id")));
+    }
+
+    @Test
+    void a_journal_of_the_first_wide_format_still_replays_after_an_upgrade() throws IOException {
+        try (Journal journal = Journal.open(dir)) {
+            journal.replay(-1); // makes the first segment, which the old server's records fill here
+        }
+        Path segment = segments().get(0);
+        // One record as the first format wrote it: seq 7, one entry of seven 8-byte fields, no COMPACT flag.
+        ByteBuffer payload = ByteBuffer.allocate(12 + Delta.WIDE_ENTRY_BYTES);
+        payload.putLong(7).putInt(1)
+                .putLong(42).putLong(1_700_000_000L / 60 * 60).putLong(3).putDouble(6).putDouble(1).putDouble(3)
+                .putDouble(14).flip();
+        CRC32C crc = new CRC32C();
+        crc.update(payload.duplicate());
+        ByteBuffer record = ByteBuffer.allocate(4 + payload.remaining() + 4);
+        record.putInt(payload.remaining()).put(payload).putInt((int) crc.getValue()).flip();
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(record, 0);
+        }
+        try (Journal journal = Journal.open(dir)) {
+            Journal.Replay replay = journal.replay(-1);
+            assertEquals(List.of(7L), replay.groups().stream().map(Journal.Group::seq).toList());
+            BucketTable minutes = replay.groups().get(0).delta().minutes();
+            assertEquals(List.of(42L, 3L, 6.0, 1.0, 3.0, 14.0), List.of(minutes.statId(0), minutes.count(0),
+                    minutes.total(0), minutes.min(0), minutes.max(0), minutes.sumSquares(0)));
+        }
+    }
+
+    @Test
+    void single_points_and_summaries_come_back_exactly_from_the_compact_format() throws IOException {
+        Delta written = new Delta();
+        written.add(1, 1_700_000_000L, 0.1);               // one point: value only on disk
+        written.addMeasured(2, 1_700_000_000L, 3, 6, 1, 3, 14); // a summary: every field
+        written.add(3, 1_700_000_000L, -2.5);
+        written.add(3, 1_700_000_010L, 4);                  // same minute: becomes a summary
+        try (Journal journal = Journal.open(dir)) {
+            journal.replay(-1);
+            journal.append(1, List.of(written));
+        }
+        try (Journal journal = Journal.open(dir)) {
+            BucketTable read = journal.replay(-1).groups().get(0).delta().minutes();
+            BucketTable expected = written.minutes();
+            assertEquals(expected.size(), read.size());
+            for (int i = 0; i < expected.size(); i++) {
+                assertEquals(List.of(expected.statId(i), expected.start(i), expected.count(i), expected.total(i),
+                        expected.min(i), expected.max(i), expected.sumSquares(i)), List.of(read.statId(i),
+                        read.start(i), read.count(i), read.total(i), read.min(i), read.max(i), read.sumSquares(i)));
+            }
+        }
+        assertEquals(Delta.ONE_POINT_BYTES + 2 * Delta.SUMMARY_BYTES, written.serializedBytes());
     }
 
     private List<Path> segments() throws IOException {

@@ -11,6 +11,8 @@ import io.statfeed.appservers.graph.GraphImage;
 import io.statfeed.appservers.graph.GraphRequest;
 import io.statfeed.appservers.graph.GraphService;
 import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.http.RequestBodies;
+import io.statfeed.http.UnreadableBodyException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +45,12 @@ public final class RpcRoutes {
 
     private final Optional<GraphService> graph;
     private final Optional<AnalysisService> analysis;
+    private final int maxRequestBytes;
 
-    public RpcRoutes(Optional<GraphService> graph, Optional<AnalysisService> analysis) {
+    public RpcRoutes(Optional<GraphService> graph, Optional<AnalysisService> analysis, int maxRequestBytes) {
         this.graph = graph;
         this.analysis = analysis;
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     public void register(Javalin app) {
@@ -54,6 +58,11 @@ public final class RpcRoutes {
         app.post(ANALYSIS_PATH, this::analysis);
         app.get(HEALTH_PATH, this::health);
         app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, BAD_REQUEST, e.getMessage()));
+        app.exception(UnreadableBodyException.class, (e, ctx) -> {
+            log.info("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Connection", "close"); // what is left of the body cannot be told from a next request
+            answer(ctx, e.status(), e.getMessage());
+        });
         app.exception(JsonProcessingException.class, (e, ctx) -> answer(ctx, BAD_REQUEST, parseFailure(e)));
         app.exception(HttpResponseException.class, (e, ctx) -> answer(ctx, e.getStatus(), e.getMessage()));
         app.exception(Exception.class, (e, ctx) -> {
@@ -64,13 +73,13 @@ public final class RpcRoutes {
 
     private void graph(Context ctx) throws IOException {
         GraphService service = graph.orElseThrow(() -> notServed("graph"));
-        GraphImage image = service.render(WireFormat.MAPPER.readValue(ctx.bodyAsBytes(), GraphRequest.class));
+        GraphImage image = service.render(WireFormat.MAPPER.readValue(body(ctx), GraphRequest.class));
         ctx.contentType(image.format().contentType()).result(image.bytes());
     }
 
     private void analysis(Context ctx) throws IOException {
         AnalysisService service = analysis.orElseThrow(() -> notServed("analysis"));
-        AnalysisRequest request = WireFormat.MAPPER.readValue(ctx.bodyAsBytes(), AnalysisRequest.class);
+        AnalysisRequest request = WireFormat.MAPPER.readValue(body(ctx), AnalysisRequest.class);
         ctx.contentType(WireFormat.JSON).result(WireFormat.MAPPER.writeValueAsBytes(service.analyze(request)));
     }
 
@@ -80,6 +89,10 @@ public final class RpcRoutes {
         analysis.ifPresent(a -> serves.add("analysis"));
         ctx.contentType(WireFormat.JSON).result(WireFormat.MAPPER.createObjectNode().put("status", 200).put("msg", "ok")
                 .set("serves", WireFormat.MAPPER.valueToTree(serves)).toString());
+    }
+
+    private byte[] body(Context ctx) {
+        return RequestBodies.readAll(ctx.req(), maxRequestBytes);
     }
 
     private static HttpResponseException notServed(String service) {

@@ -1,5 +1,7 @@
 package io.statfeed.appservers.rpc;
 
+import io.statfeed.http.SlowClients;
+import io.statfeed.core.testing.RawHttp;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -139,6 +141,28 @@ class RpcRoundTripTest {
                 () -> new RemoteAnalysisService(analysisClient).analyze(new AnalysisRequest(true, ragged, null, null, 0)));
 
         assertEquals("current: the window (5400 s) must be a whole number of intervals of 3600 s", refused.getMessage());
+    }
+
+    @Test
+    void a_malformed_chunked_body_or_one_cut_short_or_stalled_is_answered_4xx_in_json() throws Exception {
+        String head = "POST " + RpcRoutes.ANALYSIS_PATH + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n";
+        RawHttp.Answer chunked = RawHttp.send(server.port(), head + "Transfer-Encoding: chunked\r\nConnection: close"
+                + "\r\n\r\nZZ\r\n{}\r\n0\r\n\r\n");
+        assertEquals(400, chunked.status(), chunked.body());
+        assertTrue(chunked.body().contains("the request body could not be read: its chunked encoding is malformed"),
+                chunked.body());
+
+        RawHttp.Answer cut = RawHttp.send(server.port(), head + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"a\"",
+                true);
+        assertEquals(400, cut.status(), cut.body());
+        assertTrue(cut.body().contains("it ended before the 100 bytes its Content-Length declares"), cut.body());
+
+        long started = System.nanoTime();
+        RawHttp.Answer stalled = RawHttp.send(server.port(), head + "Content-Length: 100\r\n\r\n{\"a\"");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+        assertEquals(408, stalled.status(), stalled.body());
+        assertTrue(stalled.body().contains("the request body did not arrive in time"), stalled.body());
+        assertTrue(took.compareTo(SlowClients.IDLE_TIMEOUT.plusSeconds(3)) < 0, "answered after " + took);
     }
 
     @Test

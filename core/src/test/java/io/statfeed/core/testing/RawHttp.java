@@ -1,4 +1,4 @@
-package io.statfeed.apiserver;
+package io.statfeed.core.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,22 +8,43 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /** Sends bytes exactly as given, for requests a well-behaved HTTP client refuses to send. */
-final class RawHttp {
-    record Answer(int status, String body) {
+public final class RawHttp {
+    /** Longer than any server's idle timeout, so a test sees the server's answer to a stalled request. */
+    private static final int READ_TIMEOUT_MS = 30_000;
+
+    public record Answer(int status, String body) {
     }
 
-    static Answer send(int port, byte[] request) throws IOException {
+    private RawHttp() {
+    }
+
+    public static Answer send(int port, byte[] request) throws IOException {
+        return send(port, request, false);
+    }
+
+    public static Answer send(int port, String request) throws IOException {
+        return send(port, request.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * With {@code endBody}, the client closes its side after the bytes, so the server sees the
+     * body end there whatever the head declared; without it, it just stops sending and waits.
+     */
+    public static Answer send(int port, String request, boolean endBody) throws IOException {
+        return send(port, request.getBytes(StandardCharsets.UTF_8), endBody);
+    }
+
+    private static Answer send(int port, byte[] request, boolean endBody) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
+            socket.setSoTimeout(READ_TIMEOUT_MS);
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
+            if (endBody) {
+                socket.shutdownOutput();
+            }
             return read(socket.getInputStream());
         }
-    }
-
-    static Answer send(int port, String request) throws IOException {
-        return send(port, request.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Reads one response: status line, headers, and a body of Content-Length bytes (or to the end). */
