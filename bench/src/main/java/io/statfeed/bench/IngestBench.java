@@ -254,20 +254,24 @@ public final class IngestBench {
     }
 
     /**
-     * Waits until Statfeed and the database are idle (under 5% of a core), so that work left
-     * over from one run (a flush backlog, a refresh) does not slow the next, least of all the
-     * baseline's. Gives up after 20 s and says so.
+     * Waits until Statfeed, the database and InfluxDB are idle (under 5% of a core together), so
+     * that work left over from one run (a flush backlog, a refresh, InfluxDB's compactions) does
+     * not slow the next, least of all the baseline's. Gives up after 20 s and says so.
      */
     private void awaitQuiet(Layout.Running servers) throws InterruptedException {
         long deadline = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < deadline) {
-            double before = servers.cpuSeconds() + CpuTime.ofCommand("mariadbd");
+            double before = busy(servers);
             Thread.sleep(500);
-            if (servers.cpuSeconds() + CpuTime.ofCommand("mariadbd") - before < 0.025) {
+            if (busy(servers) - before < 0.025) {
                 return;
             }
         }
-        say("    (Statfeed was still busy 20 s after the last run)");
+        say("    (the servers were still busy 20 s after the last run)");
+    }
+
+    private static double busy(Layout.Running servers) {
+        return servers.cpuSeconds() + CpuTime.ofCommand("mariadbd") + CpuTime.ofCommand("influxd");
     }
 
     /** What one round runs, in this order: each baseline right before the endpoints it is compared with. */

@@ -49,10 +49,11 @@ public final class UnreadableBodyException extends RuntimeException {
         return new UnreadableBodyException(413, "the request body is larger than " + maxBytes + " bytes");
     }
 
-    private static UnreadableBodyException tooSlow() {
-        return new UnreadableBodyException(408, "the request body did not arrive in time: send it within "
-                + SlowClients.IDLE_TIMEOUT.toSeconds() + " s of silence and at "
-                + SlowClients.MIN_BODY_BYTES_PER_SECOND + " bytes a second or more");
+    /** The body stopped arriving, or took longer than a body may. */
+    public static UnreadableBodyException tooSlow() {
+        return new UnreadableBodyException(408, "the request body did not arrive in time: send it whole within "
+                + SlowClients.BODY_TIME_LIMIT.toSeconds() + " s, with no pause of " + SlowClients.IDLE_TIMEOUT.toSeconds()
+                + " s");
     }
 
     private static String reason(BadMessageException bad) {

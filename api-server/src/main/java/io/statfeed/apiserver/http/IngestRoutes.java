@@ -6,8 +6,8 @@ import io.statfeed.apiserver.ingest.Ingestor;
 import io.statfeed.apiserver.ingest.PayloadTooLargeException;
 import io.statfeed.apiserver.ingest.Posts;
 import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.http.RequestBodies;
 import io.statfeed.http.UnreadableBodyException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
@@ -18,8 +18,6 @@ import org.eclipse.jetty.http.BadMessageException;
 public final class IngestRoutes {
     /** Large enough for a full JSON batch of long names; anything bigger is refused unread. */
     public static final int MAX_BODY_BYTES = 1 << 20;
-    private static final int READ_CHUNK = 8 * 1024;
-    private static final byte[] EMPTY = new byte[0];
 
     private final Ingestor ingestor;
     private final Answers answers;
@@ -105,7 +103,7 @@ public final class IngestRoutes {
         try (InputStream in = ctx.req().getInputStream()) {
             // With a Content-Length, Jetty ends the stream there: one exact read. Without one
             // (chunked), read in pieces and stop at the limit.
-            byte[] read = declared >= 0 ? in.readNBytes((int) declared) : readLimited(in);
+            byte[] read = RequestBodies.read(in, declared, MAX_BODY_BYTES);
             CharCountedBodies.Recovered recovered = CharCountedBodies.recover(read, declared, MAX_BODY_BYTES);
             if (recovered.closeConnection()) {
                 ctx.header("Connection", "close");
@@ -114,21 +112,5 @@ public final class IngestRoutes {
         } catch (IOException | BadMessageException e) {
             throw UnreadableBodyException.of(e, declared); // malformed, cut short or too slow: the client's doing
         }
-    }
-
-    private static byte[] readLimited(InputStream in) throws IOException {
-        ByteArrayOutputStream out = null;
-        byte[] chunk = new byte[READ_CHUNK];
-        int read;
-        while ((read = in.read(chunk)) != -1) {
-            if (out == null) {
-                out = new ByteArrayOutputStream();
-            }
-            out.write(chunk, 0, read);
-            if (out.size() > MAX_BODY_BYTES) {
-                throw new PayloadTooLargeException("the body is larger than " + MAX_BODY_BYTES + " bytes");
-            }
-        }
-        return out == null ? EMPTY : out.toByteArray();
     }
 }

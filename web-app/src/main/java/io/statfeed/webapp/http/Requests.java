@@ -2,6 +2,7 @@ package io.statfeed.webapp.http;
 
 import io.javalin.http.Context;
 import io.statfeed.core.model.InvalidInputException;
+import io.statfeed.http.RequestBodies;
 import io.statfeed.http.UnreadableBodyException;
 import io.statfeed.interactor.NotFoundException;
 import java.io.IOException;
@@ -43,10 +44,7 @@ public final class Requests {
             throw new BodyTooLargeException(declared);
         }
         try (InputStream in = ctx.req().getInputStream()) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
-                throw new BodyTooLargeException(-1);
-            }
+            byte[] bytes = RequestBodies.read(in, declared, MAX_BODY_BYTES);
             ctx.attribute(BODY_ATTRIBUTE, bytes); // the stream can be read once; the form and the CSRF guard both ask
             return bytes;
         } catch (IOException | BadMessageException e) {
