@@ -5,6 +5,7 @@ import io.statfeed.appservers.AppServer;
 import io.statfeed.core.config.ConfigException;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.Database;
+import io.statfeed.scheduler.SchedulerServer;
 import io.statfeed.webapp.WebServer;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -67,6 +68,9 @@ public final class Main {
         }
         if (role.web) {
             running.push(WebServer.start(settings, database));
+        }
+        if (role.scheduler) {
+            running.push(SchedulerServer.start(settings, database));
         }
         log.info("statfeed {} running; data in {}; storage {}", role.name().toLowerCase(Locale.ROOT),
                 settings.dataDir(), settings.databaseServer().map(Object::toString).orElse("embedded"));

@@ -6,29 +6,33 @@ import java.util.stream.Collectors;
 
 /** Which tiers a process runs. */
 enum Role {
-    ALL(true, true, false, false),
-    API(true, false, false, false),
-    WEB(false, true, false, false),
+    ALL(true, true, true, false, false),
+    API(true, false, false, false, false),
+    WEB(false, true, false, false, false),
+    /** A node of the clustered scheduler (alerts, reports, retention, clean-up). */
+    SCHEDULER(false, false, true, false, false),
     /** One graph app-server on STATFEED_GRAPH_PORT; web-apps reach it through STATFEED_GRAPH_SERVERS. */
-    GRAPH(false, false, true, false),
+    GRAPH(false, false, false, true, false),
     /** One analysis app-server on STATFEED_ANALYSIS_PORT; reached through STATFEED_ANALYSIS_SERVERS. */
-    ANALYSIS(false, false, false, true);
+    ANALYSIS(false, false, false, false, true);
 
     final boolean api;
     final boolean web;
+    final boolean scheduler;
     final boolean graph;
     final boolean analysis;
 
-    Role(boolean api, boolean web, boolean graph, boolean analysis) {
+    Role(boolean api, boolean web, boolean scheduler, boolean graph, boolean analysis) {
         this.api = api;
         this.web = web;
+        this.scheduler = scheduler;
         this.graph = graph;
         this.analysis = analysis;
     }
 
-    /** App-servers get their numbers in each request: only the api-server and web-app use storage. */
+    /** App-servers get their numbers in each request: the other tiers use storage. */
     boolean needsDatabase() {
-        return api || web;
+        return api || web || scheduler;
     }
 
     static Role parse(String[] args) {

@@ -22,6 +22,14 @@ class CommandTest {
     @Test
     void a_role_alone_runs_that_tier() {
         assertEquals(new Command(Role.WEB, false), Command.parse(new String[] {"web"}));
+        assertEquals(new Command(Role.SCHEDULER, false), Command.parse(new String[] {"scheduler"}));
+    }
+
+    @Test
+    void every_tier_runs_in_all_and_the_scheduler_alone_uses_storage_but_serves_no_http() {
+        assertTrue(Role.ALL.api && Role.ALL.web && Role.ALL.scheduler);
+        assertTrue(Role.SCHEDULER.needsDatabase());
+        assertTrue(!Role.SCHEDULER.api && !Role.SCHEDULER.web);
     }
 
     @Test

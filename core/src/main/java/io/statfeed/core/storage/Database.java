@@ -102,7 +102,10 @@ public final class Database implements AutoCloseable {
         HikariConfig config = new HikariConfig();
         // AUTO_SERVER lets tiers started as separate processes share the embedded file.
         // WRITE_DELAY=0 hands each commit to the OS at once, so a killed process loses none.
-        config.setJdbcUrl("jdbc:h2:file:" + dataDir.resolve("db").resolve("statfeed")
+        // retry: H2's plain file channel closes, and the database with it, when a thread is
+        // interrupted in the middle of a write, as Quartz and Jetty do to theirs when they stop;
+        // this file system reopens the channel and writes again. The files are the same.
+        config.setJdbcUrl("jdbc:h2:retry:" + dataDir.resolve("db").resolve("statfeed")
                 + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;AUTO_SERVER=TRUE;WRITE_DELAY=0");
         config.setUsername("sa");
         config.setPassword("");

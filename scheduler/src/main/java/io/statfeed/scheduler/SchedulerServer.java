@@ -1,0 +1,194 @@
+package io.statfeed.scheduler;
+
+import io.statfeed.core.config.Settings;
+import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.LoginFailureStore;
+import io.statfeed.core.storage.SessionStore;
+import io.statfeed.core.storage.SignupAttemptStore;
+import io.statfeed.interactor.accounts.ForgetOldSignupAttempts;
+import io.statfeed.interactor.session.ForgetExpiredSessions;
+import io.statfeed.scheduler.jobs.ForgetExpiredJob;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+import org.quartz.Job;
+import org.quartz.JobDetail;
+import org.quartz.ObjectAlreadyExistsException;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.quartz.Trigger;
+import org.quartz.impl.StdSchedulerFactory;
+import org.quartz.impl.jdbcjobstore.JobStoreTX;
+import org.quartz.impl.jdbcjobstore.StdJDBCDelegate;
+import org.quartz.utils.ConnectionProvider;
+import org.quartz.utils.DBConnectionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The scheduler tier: Quartz with its JDBC job store in the same database as everything else,
+ * clustered, so that any number of scheduler processes share the work. Each job runs on one node
+ * at a time; a node that stops checking in is taken over by the others, which run again what it
+ * was running (jobs request recovery and are written to be run twice safely). The jobs are given
+ * to Quartz ready-made, wired with constructors: Quartz never instantiates one.
+ */
+public final class SchedulerServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SchedulerServer.class);
+    /** Every process of one Statfeed installation is a node of this one cluster. */
+    static final String CLUSTER_NAME = "statfeed";
+    /** How often a node tells the others it is alive; one silent for about twice this is taken over. */
+    static final Duration CHECK_IN_INTERVAL = Duration.ofSeconds(5);
+    /** Work waits at most this long on an idle node before it looks for due triggers again. */
+    static final Duration IDLE_WAIT = Duration.ofSeconds(1);
+    /** A trigger this late (a whole cluster down) fires once, not once per interval it missed. */
+    static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(60);
+    private static final int THREADS = 2;
+    /** Ended sessions and old attempts cost nothing but space; a few times an hour is plenty. */
+    static final Duration FORGET_EXPIRED_INTERVAL = Duration.ofMinutes(15);
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+
+    private static final AtomicLong STARTS = new AtomicLong();
+
+    private final Scheduler quartz;
+
+    private SchedulerServer(Scheduler quartz) {
+        this.quartz = quartz;
+    }
+
+    /** Joins the cluster with Statfeed's jobs, wired here with constructors. */
+    public static SchedulerServer start(Settings settings, Database database) {
+        Clock clock = Clock.systemUTC();
+        return start(database, List.of(
+                ScheduledJob.every(FORGET_EXPIRED_INTERVAL, "forget-expired", new ForgetExpiredJob(
+                        new ForgetExpiredSessions(new SessionStore(database), new LoginFailureStore(database), clock),
+                        new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock)))));
+    }
+
+    /**
+     * Joins the cluster and starts running the jobs. Each job is stored (once, for the whole
+     * cluster) with its trigger the first time any node starts.
+     */
+    public static SchedulerServer start(Database database, List<ScheduledJob> jobs) {
+        // Quartz keeps data sources and schedulers by name for the whole JVM: a name of its own
+        // per start, and a scheduler that failed to start shut down, so nothing outlives its start.
+        String dataSource = "statfeed-" + STARTS.incrementAndGet();
+        DBConnectionManager.getInstance().addConnectionProvider(dataSource, new PooledConnections(database));
+        Scheduler quartz = null;
+        try {
+            quartz = new StdSchedulerFactory(properties(dataSource)).getScheduler();
+            Map<Class<? extends Job>, Job> byClass = jobs.stream()
+                    .collect(Collectors.toMap(job -> job.job().getClass(), ScheduledJob::job));
+            quartz.setJobFactory((bundle, scheduler) -> {
+                Job job = byClass.get(bundle.getJobDetail().getJobClass());
+                if (job == null) {
+                    throw new SchedulerException("no job of this process runs " + bundle.getJobDetail().getKey()
+                            + "; a node of another version may have stored it");
+                }
+                return job;
+            });
+            for (ScheduledJob job : jobs) {
+                store(quartz, job.detail(), job.trigger());
+            }
+            quartz.start();
+            log.info("scheduler node {} joined cluster '{}' running {}", quartz.getSchedulerInstanceId(), CLUSTER_NAME,
+                    jobs.stream().map(job -> job.detail().getKey().getName()).collect(Collectors.joining(", ")));
+            return new SchedulerServer(quartz);
+        } catch (SchedulerException | RuntimeException e) {
+            shutDownQuietly(quartz);
+            throw new IllegalStateException("the scheduler could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static void shutDownQuietly(Scheduler quartz) {
+        if (quartz != null) {
+            try {
+                quartz.shutdown(false);
+            } catch (SchedulerException e) {
+                log.debug("shutting down a scheduler that failed to start: {}", e.toString());
+            }
+        }
+    }
+
+    /** Stores a job and its trigger unless another node (or an earlier start) has. */
+    private static void store(Scheduler quartz, JobDetail detail, Trigger trigger) throws SchedulerException {
+        if (quartz.checkExists(detail.getKey()) && quartz.checkExists(trigger.getKey())) {
+            return;
+        }
+        try {
+            quartz.scheduleJob(detail, java.util.Set.of(trigger), true);
+        } catch (ObjectAlreadyExistsException e) {
+            log.debug("another node stored {} first", detail.getKey());
+        }
+    }
+
+    /** This node's id in the cluster, as Quartz made it. */
+    public String nodeId() {
+        try {
+            return quartz.getSchedulerInstanceId();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Stops taking work, lets jobs under way finish (for a while), and leaves the cluster. */
+    @Override
+    public void close() {
+        try {
+            Thread stopper = new Thread(() -> {
+                try {
+                    quartz.shutdown(true);
+                } catch (SchedulerException e) {
+                    log.warn("stopping the scheduler: {}", e.toString());
+                }
+            }, "statfeed-scheduler-stop");
+            stopper.start();
+            stopper.join(SHUTDOWN_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Properties properties(String dataSource) {
+        Properties p = new Properties();
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, CLUSTER_NAME);
+        p.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_ID, StdSchedulerFactory.AUTO_GENERATE_INSTANCE_ID);
+        p.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");
+        p.setProperty("org.quartz.scheduler.idleWaitTime", Long.toString(IDLE_WAIT.toMillis()));
+        p.setProperty("org.quartz.threadPool.threadCount", Integer.toString(THREADS));
+        p.setProperty("org.quartz.threadPool.threadNamePrefix", "statfeed-scheduler");
+        p.setProperty(StdSchedulerFactory.PROP_JOB_STORE_CLASS, JobStoreTX.class.getName());
+        p.setProperty("org.quartz.jobStore.driverDelegateClass", StdJDBCDelegate.class.getName());
+        p.setProperty("org.quartz.jobStore.dataSource", dataSource);
+        p.setProperty("org.quartz.jobStore.tablePrefix", "QRTZ_");
+        p.setProperty("org.quartz.jobStore.isClustered", "true");
+        p.setProperty("org.quartz.jobStore.clusterCheckinInterval", Long.toString(CHECK_IN_INTERVAL.toMillis()));
+        p.setProperty("org.quartz.jobStore.misfireThreshold", Long.toString(MISFIRE_THRESHOLD.toMillis()));
+        // Triggers are taken under the cluster's lock, so two nodes never take the same one.
+        p.setProperty("org.quartz.jobStore.acquireTriggersWithinLock", "true");
+        return p;
+    }
+
+    /** Quartz takes its connections from the process's one pool. */
+    private record PooledConnections(Database database) implements ConnectionProvider {
+        @Override
+        public Connection getConnection() throws SQLException {
+            return database.dataSource().getConnection();
+        }
+
+        @Override
+        public void shutdown() {
+            // the pool belongs to the process, which closes it
+        }
+
+        @Override
+        public void initialize() {
+            // the pool is open already
+        }
+    }
+}
