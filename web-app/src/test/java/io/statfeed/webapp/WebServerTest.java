@@ -107,18 +107,20 @@ class WebServerTest {
             StringBuilder counterPoints = new StringBuilder();
             for (int i = 0; i < 6; i++) {
                 counterPoints.append(i == 0 ? "" : ",").append("{\"time\":").append(WINDOW_START + i * 600L)
-                        .append(",\"value\":").append(i == 0 ? "3.0" : "0.0").append("}");
+                        .append(",\"value\":").append(i == 0 ? "3" : "0").append("}");
             }
-            assertEquals("[{\"name\":\"signups\",\"timeframe\":\"1h10m\",\"points\":[" + counterPoints + "]},"
-                    + "{\"name\":\"load\",\"timeframe\":\"1h10m\",\"points\":[{\"time\":" + (WINDOW_START + 600)
+            assertEquals("[{\"name\":\"signups\",\"timeframe\":\"1 hour @ 10 minutes\",\"points\":[" + counterPoints
+                    + "]},{\"name\":\"load\",\"timeframe\":\"1 hour @ 10 minutes\",\"points\":[{\"time\":"
+                    + (WINDOW_START + 600)
                     + ",\"value\":0.5}]}]", data.body());
-            assertEquals("[{\"name\":\"load\",\"timeframe\":\"20m10m\",\"points\":[{\"time\":" + (WINDOW_START + 600)
+            assertEquals("[{\"name\":\"load\",\"timeframe\":\"20 minutes @ 10 minutes\",\"points\":[{\"time\":"
+                            + (WINDOW_START + 600)
                             + ",\"value\":0.5}]}]",
                     test.http.get("/x/" + token + "/data/" + load.id() + "?t=20m10m&start=" + WINDOW_START).body());
 
             Reply deleted = test.http.delete("/x/" + token + "/stats/" + signups.id());
             assertEquals(200, deleted.status());
-            assertEquals("{\"status\":200,\"msg\":\"stat deleted\"}", deleted.body());
+            assertEquals("{\"msg\":\"stat deleted.\"}", deleted.body());
             assertError(test.http.get("/x/" + token + "/stat?name=signups"), 404, "no stat named 'signups'");
             assertError(test.http.delete("/x/" + token + "/stats/" + signups.id()), 404, "no stat with id");
             assertEquals("[" + loadJson + "]", test.http.get("/x/" + token + "/statlist").body());

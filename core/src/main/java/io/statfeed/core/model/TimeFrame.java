@@ -43,6 +43,29 @@ public record TimeFrame(String text, long spanSeconds, long intervalSeconds) {
         return new TimeFrame(text.strip(), span, interval);
     }
 
+    /** The frame in StatHat's words, as its export API names it: {@code 1w3h} is "1 week @ 3 hours". */
+    public String inWords() {
+        Matcher m = GRAMMAR.matcher(text);
+        if (!m.matches()) {
+            throw new IllegalStateException("a parsed time frame no longer parses: " + text);
+        }
+        return amount(m.group(1), m.group(2).charAt(0)) + " @ " + amount(m.group(3), m.group(4).charAt(0));
+    }
+
+    private static String amount(String number, char unit) {
+        String word = switch (unit) {
+            case 'm' -> "minute";
+            case 'h' -> "hour";
+            case 'd' -> "day";
+            case 'w' -> "week";
+            case 'M' -> "month";
+            case 'y' -> "year";
+            default -> throw new IllegalArgumentException("unit " + unit);
+        };
+        long n = Long.parseLong(number);
+        return n + " " + word + (n == 1 ? "" : "s");
+    }
+
     /**
      * The frame placed in time: by default it ends with the interval that holds {@code nowSeconds}
      * (so the current, partial interval is shown); with {@code startSeconds} it begins there.

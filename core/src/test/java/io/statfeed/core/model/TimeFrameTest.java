@@ -64,4 +64,12 @@ class TimeFrameTest {
         assertEquals(span, window.end() - window.start());
         assertEquals(0, window.start() % interval);
     }
+
+    @Test
+    void a_frame_in_words_is_stathats_timeframe_name() {
+        assertEquals("1 week @ 3 hours", TimeFrame.parse("1w3h").inWords());
+        assertEquals("30 minutes @ 1 minute", TimeFrame.parse("30m1m").inWords());
+        assertEquals("1 year @ 1 day", TimeFrame.parse(" 1y1d ").inWords());
+        assertEquals("3 months @ 12 hours", TimeFrame.parse("3M12h").inWords());
+    }
 }

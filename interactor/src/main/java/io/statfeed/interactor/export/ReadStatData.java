@@ -57,7 +57,7 @@ public final class ReadStatData {
         List<Stat> found = wanted.stream().map(id -> StatIds.liveStat(stats, account.id(), id)).toList();
         List<StatData> data = new ArrayList<>(found.size());
         for (Stat stat : found) {
-            data.add(new StatData(stat.id(), stat.name(), frame.text(), points(stat, window)));
+            data.add(new StatData(stat.id(), stat.name(), frame.inWords(), points(stat, window)));
         }
         return List.copyOf(data);
     }

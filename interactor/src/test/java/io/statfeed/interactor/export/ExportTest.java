@@ -55,11 +55,11 @@ class ExportTest {
     }
 
     @Test
-    void the_stat_list_pages_by_a_thousand_from_the_offset() {
+    void the_stat_list_pages_by_ten_thousand_from_the_offset_as_stathat_does() {
         try (World world = new World(Backend.EMBEDDED, dataDir)) {
             SignedUp ada = world.newAccount();
             List<String> names = new ArrayList<>();
-            IntStream.range(0, ListStats.PAGE_SIZE + 5).forEach(i -> names.add(String.format("stat %04d", i)));
+            IntStream.range(0, ListStats.PAGE_SIZE + 5).forEach(i -> names.add(String.format("stat %05d", i)));
             List<String> shuffled = new ArrayList<>(names);
             Collections.shuffle(shuffled);
             shuffled.forEach(name -> world.counter(ada, name));
@@ -158,7 +158,7 @@ class ExportTest {
             List<StatData> data = readStatData(world)
                     .read(ada.accessToken(), List.of(String.valueOf(stat.id())), "1h10m", Optional.empty());
 
-            assertEquals(List.of(new StatData(stat.id(), "signups", "1h10m", List.of(
+            assertEquals(List.of(new StatData(stat.id(), "signups", "1 hour @ 10 minutes", List.of(
                     point(0, 7), point(1, 0), point(2, 5), point(3, 0), point(4, 0), point(5, 1)))), data);
         }
     }

@@ -22,10 +22,20 @@ public final class ExportJson {
     private record DataView(String name, String timeframe, List<PointView> points) {
     }
 
-    /** A value is null only if stored sums overflowed to infinity: JSON has no number for that. */
-    private record PointView(long time, Double value) {
+    /**
+     * A whole value is written as StatHat writes it, {@code 3} rather than {@code 3.0}; a value is
+     * null only if stored sums overflowed to infinity, for which JSON has no number.
+     */
+    private record PointView(long time, Number value) {
+        private static final double LARGEST_EXACT_WHOLE = 1e15;
+
         static PointView of(DataPoint point) {
-            return new PointView(point.time(), Double.isFinite(point.value()) ? point.value() : null);
+            double v = point.value();
+            if (!Double.isFinite(v)) {
+                return new PointView(point.time(), null);
+            }
+            boolean whole = v == Math.rint(v) && Math.abs(v) < LARGEST_EXACT_WHOLE;
+            return new PointView(point.time(), whole ? (Number) (long) v : (Number) v);
         }
     }
 
@@ -46,7 +56,8 @@ public final class ExportJson {
                 .toList());
     }
 
+    /** StatHat's answer to a delete, to the letter. */
     public static String deleted(DeletedStat deleted) {
-        return StatusJson.ok("stat deleted");
+        return Json.write(java.util.Map.of("msg", "stat deleted."));
     }
 }

@@ -34,13 +34,14 @@ class JsonPresentersTest {
     }
 
     @Test
-    void data_lists_each_stat_with_its_timeframe_and_points_of_integer_time_and_numeric_value() {
+    void data_lists_each_stat_with_its_timeframe_and_points_whole_values_written_as_whole_numbers() {
         List<StatData> data = List.of(
-                new StatData(123, "signups", "1w3h", List.of(new DataPoint(1_700_000_000L, 3),
-                        new DataPoint(1_700_010_800L, 0.25))),
-                new StatData(124, "empty", "1w3h", List.of()));
-        assertEquals("[{\"name\":\"signups\",\"timeframe\":\"1w3h\",\"points\":[{\"time\":1700000000,\"value\":3.0},"
-                        + "{\"time\":1700010800,\"value\":0.25}]},{\"name\":\"empty\",\"timeframe\":\"1w3h\",\"points\":[]}]",
+                new StatData(123, "signups", "1 week @ 3 hours", List.of(new DataPoint(1_700_000_000L, 3),
+                        new DataPoint(1_700_010_800L, 0.25), new DataPoint(1_700_021_600L, -2))),
+                new StatData(124, "empty", "1 week @ 3 hours", List.of()));
+        assertEquals("[{\"name\":\"signups\",\"timeframe\":\"1 week @ 3 hours\",\"points\":[{\"time\":1700000000,"
+                        + "\"value\":3},{\"time\":1700010800,\"value\":0.25},{\"time\":1700021600,\"value\":-2}]},"
+                        + "{\"name\":\"empty\",\"timeframe\":\"1 week @ 3 hours\",\"points\":[]}]",
                 ExportJson.data(data));
     }
 
@@ -53,8 +54,8 @@ class JsonPresentersTest {
     }
 
     @Test
-    void a_deleted_stat_answers_a_status_message() {
-        assertEquals("{\"status\":200,\"msg\":\"stat deleted\"}", ExportJson.deleted(new DeletedStat(123)));
+    void a_deleted_stat_answers_as_stathat_does() {
+        assertEquals("{\"msg\":\"stat deleted.\"}", ExportJson.deleted(new DeletedStat(123)));
     }
 
     @Test
