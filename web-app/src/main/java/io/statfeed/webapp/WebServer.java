@@ -63,6 +63,9 @@ import io.statfeed.presenters.settings.SettingsPresenter;
 import io.statfeed.presenters.stats.ComparisonPresenter;
 import io.statfeed.presenters.stats.StatListPresenter;
 import io.statfeed.presenters.stats.StatPagePresenter;
+import io.statfeed.webapp.api.AccountRoutes;
+import io.statfeed.webapp.api.ApiCallers;
+import io.statfeed.webapp.export.ExportRoutes;
 import io.statfeed.webapp.http.ErrorMapping;
 import io.statfeed.webapp.http.Requests;
 import io.statfeed.webapp.http.Responses;
@@ -205,6 +208,7 @@ public final class WebServer implements AutoCloseable {
             ErrorMapping.configureJetty(config);
         });
         app.before(csrf::check);
+        new ApiCallers(tokens).addTo(app);
         app.get("/healthz", ctx -> Responses.json(ctx, 200, StatusJson.ok("ok")));
         // Browsers ask for /favicon.ico on anything without an icon link (JSON, images): the same icon.
         app.get("/favicon.ico", ctx -> ctx.redirect(FAVICON, HttpStatus.MOVED_PERMANENTLY));

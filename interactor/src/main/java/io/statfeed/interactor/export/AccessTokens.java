@@ -4,7 +4,7 @@ import io.statfeed.core.model.Account;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.interactor.UnauthorizedException;
 
-/** Turns the access token of an export request into the account it reads. */
+/** Turns the access token of an export or JSON API request into the account it acts for. */
 public final class AccessTokens {
     /** Generated tokens are 32 characters; anything far longer cannot be one and is not even hashed. */
     static final int MAX_LENGTH = 256;
@@ -15,7 +15,8 @@ public final class AccessTokens {
         this.accounts = accounts;
     }
 
-    Account accountOf(String token) {
+    /** @throws UnauthorizedException for a missing, unknown or revoked token, all alike */
+    public Account accountOf(String token) {
         if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
             throw unknown();
         }

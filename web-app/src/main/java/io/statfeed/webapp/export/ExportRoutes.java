@@ -1,4 +1,4 @@
-package io.statfeed.webapp;
+package io.statfeed.webapp.export;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -15,20 +15,20 @@ import java.util.Arrays;
 import java.util.List;
 
 /** StatHat's export API under {@code /x/ACCESS_TOKEN}. */
-final class ExportRoutes {
+public final class ExportRoutes {
     private final ListStats listStats;
     private final FindStat findStat;
     private final ReadStatData readStatData;
     private final DeleteStat deleteStat;
 
-    ExportRoutes(ListStats listStats, FindStat findStat, ReadStatData readStatData, DeleteStat deleteStat) {
+    public ExportRoutes(ListStats listStats, FindStat findStat, ReadStatData readStatData, DeleteStat deleteStat) {
         this.listStats = listStats;
         this.findStat = findStat;
         this.readStatData = readStatData;
         this.deleteStat = deleteStat;
     }
 
-    void addTo(Javalin app) {
+    public void addTo(Javalin app) {
         app.get("/x/{token}/statlist", this::statList);
         app.get("/x/{token}/stat", this::stat);
         app.get("/x/{token}/data", ctx -> {

@@ -1,4 +1,4 @@
-package io.statfeed.webapp;
+package io.statfeed.webapp.api;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /** Account routes of the JSON API. */
-final class AccountRoutes {
+public final class AccountRoutes {
     private static final int MAX_PARSER_MESSAGE = 160;
     private static final ObjectMapper mapper = JsonMapper.builder()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
@@ -27,11 +27,11 @@ final class AccountRoutes {
 
     private final SignUp signUp;
 
-    AccountRoutes(SignUp signUp) {
+    public AccountRoutes(SignUp signUp) {
         this.signUp = signUp;
     }
 
-    void addTo(Javalin app) {
+    public void addTo(Javalin app) {
         app.post("/api/v1/accounts", this::signUp);
     }
 
