@@ -7,6 +7,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.statfeed.appservers.analysis.AnalysisRequest;
 import io.statfeed.appservers.analysis.AnalysisService;
+import io.statfeed.appservers.analysis.UsualBand;
 import io.statfeed.appservers.graph.GraphImage;
 import io.statfeed.appservers.graph.GraphRequest;
 import io.statfeed.appservers.graph.GraphService;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  *       format's content type ({@code image/png} or {@code image/svg+xml}).</li>
  *   <li>{@code POST /rpc/analysis}: a JSON {@link AnalysisRequest} in, a JSON
  *       {@link io.statfeed.appservers.analysis.Analysis} out.</li>
+ *   <li>{@code POST /rpc/bands}: a JSON array of {@link UsualBand.Question}s in, their bands out.</li>
  *   <li>{@code GET /healthz}: {@code {"status":200,"msg":"ok","serves":["graph"]}}.</li>
  * </ul>
  * Failures answer {@code {"status":N,"msg":"..."}}: 400 for a malformed or invalid request, 404
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class RpcRoutes {
     public static final String GRAPH_PATH = "/rpc/graph";
     public static final String ANALYSIS_PATH = "/rpc/analysis";
+    public static final String BANDS_PATH = "/rpc/bands";
     public static final String HEALTH_PATH = "/healthz";
     private static final Logger log = LoggerFactory.getLogger(RpcRoutes.class);
     /** Jackson's messages name the field; past this they only add where in the input it was. */
@@ -56,6 +59,7 @@ public final class RpcRoutes {
     public void register(Javalin app) {
         app.post(GRAPH_PATH, this::graph);
         app.post(ANALYSIS_PATH, this::analysis);
+        app.post(BANDS_PATH, this::bands);
         app.get(HEALTH_PATH, this::health);
         app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, BAD_REQUEST, e.getMessage()));
         app.exception(UnreadableBodyException.class, (e, ctx) -> {
@@ -81,6 +85,12 @@ public final class RpcRoutes {
         AnalysisService service = analysis.orElseThrow(() -> notServed("analysis"));
         AnalysisRequest request = WireFormat.MAPPER.readValue(body(ctx), AnalysisRequest.class);
         ctx.contentType(WireFormat.JSON).result(WireFormat.MAPPER.writeValueAsBytes(service.analyze(request)));
+    }
+
+    private void bands(Context ctx) throws IOException {
+        AnalysisService service = analysis.orElseThrow(() -> notServed("analysis"));
+        UsualBand.Question[] questions = WireFormat.MAPPER.readValue(body(ctx), UsualBand.Question[].class);
+        ctx.contentType(WireFormat.JSON).result(WireFormat.MAPPER.writeValueAsBytes(service.expect(List.of(questions))));
     }
 
     private void health(Context ctx) {

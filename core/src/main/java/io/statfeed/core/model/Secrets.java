@@ -19,6 +19,8 @@ public final class Secrets {
     public static final int CSRF_TOKEN_BYTES = 32;
     /** A share link reads one stat; 144 bits are beyond guessing, and the link stays short. */
     public static final int SHARE_TOKEN_BYTES = 18;
+    /** Signs an alert's webhook calls; shown to its owner to check them with. */
+    public static final int WEBHOOK_SECRET_BYTES = 24;
 
     private Secrets() {
     }

@@ -194,6 +194,13 @@ public final class AccountStore {
                 .fetchOptional(r -> new User(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** The email addresses of the account's members, oldest membership first: who alerts mail by default. */
+    public List<String> memberEmails(long accountId) {
+        return dsl.select(USERS.EMAIL).from(USERS).join(MEMBERSHIPS).on(MEMBERSHIPS.USER_ID.eq(USERS.ID))
+                .where(MEMBERSHIPS.ACCOUNT_ID.eq(accountId))
+                .orderBy(MEMBERSHIPS.CREATED_AT, USERS.ID).fetch(USERS.EMAIL);
+    }
+
     /** The account's access tokens, revoked ones included, oldest first; never their secrets. */
     public List<AccessToken> accessTokens(long accountId) {
         return dsl.selectFrom(ACCESS_TOKENS).where(ACCESS_TOKENS.ACCOUNT_ID.eq(accountId))

@@ -6,6 +6,7 @@ import static org.jooq.impl.DSL.excluded;
 import static org.jooq.impl.DSL.greatest;
 import static org.jooq.impl.DSL.least;
 import static org.jooq.impl.DSL.max;
+import static org.jooq.impl.DSL.sum;
 
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
@@ -15,7 +16,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.Query;
@@ -153,6 +156,29 @@ public final class BucketStore {
         return dsl.select(max(BUCKETS.T)).from(BUCKETS)
                 .where(BUCKETS.STAT_ID.eq(statId).and(BUCKETS.RESOLUTION.eq(Resolution.MINUTE.code())))
                 .fetchOptional(0, Long.class);
+    }
+
+    /** How many points a stat's buckets over a window hold, and their total. */
+    public record Sums(long n, double total) {
+        public static final Sums NONE = new Sums(0, 0);
+    }
+
+    /**
+     * The sums of each stat's buckets with start in [from, to), added up by the database in one
+     * query per {@link #BATCH_ROWS} stats: what every alert of a cycle needs of one window. Stats
+     * without buckets there are absent from the answer.
+     */
+    public Map<Long, Sums> sums(Collection<Long> statIds, Resolution resolution, long from, long to) {
+        Map<Long, Sums> found = new HashMap<>();
+        List<Long> ids = List.copyOf(statIds);
+        for (int i = 0; i < ids.size(); i += BATCH_ROWS) {
+            dsl.select(BUCKETS.STAT_ID, sum(BUCKETS.N), sum(BUCKETS.TOTAL)).from(BUCKETS)
+                    .where(BUCKETS.STAT_ID.in(ids.subList(i, Math.min(ids.size(), i + BATCH_ROWS))))
+                    .and(BUCKETS.RESOLUTION.eq(resolution.code())).and(BUCKETS.T.ge(from)).and(BUCKETS.T.lt(to))
+                    .groupBy(BUCKETS.STAT_ID)
+                    .forEach(r -> found.put(r.value1(), new Sums(r.value2().longValue(), r.value3().doubleValue())));
+        }
+        return found;
     }
 
     /** Columns bound in this order: stat, resolution, start, n, total, min, max, sum of squares. */

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The sign-in name of a user: a plain ASCII email address, kept in lower case. */
-final class EmailAddresses {
+public final class EmailAddresses {
     /** The longest address SMTP can deliver to (RFC 5321 path limit less the angle brackets). */
     static final int MAX_LENGTH = 254;
     private static final int MAX_LOCAL_PART = 64;
@@ -17,7 +17,7 @@ final class EmailAddresses {
     private EmailAddresses() {
     }
 
-    static String normalised(String email) {
+    public static String normalised(String email) {
         if (email == null || email.isBlank()) {
             throw new InvalidInputException("email is missing");
         }

@@ -1,0 +1,41 @@
+package io.statfeed.interactor.alerts;
+
+import io.statfeed.core.model.Account;
+import io.statfeed.core.model.alerts.AlertRule;
+import io.statfeed.core.storage.AlertStore;
+import java.util.Map;
+
+/** Someone edits an alert's condition or channels, mutes or unmutes it, or deletes it. */
+public final class ChangeAlert {
+    private final AlertStore alerts;
+    private final ListAlerts list;
+    private final AlertFields.WebhookCheck webhooks;
+
+    public ChangeAlert(AlertStore alerts, ListAlerts list, AlertFields.WebhookCheck webhooks) {
+        this.alerts = alerts;
+        this.list = list;
+        this.webhooks = webhooks;
+    }
+
+    public AlertView edit(Account account, String id, Map<String, String> fields) {
+        AlertView before = list.one(account, id);
+        AlertRule rule = new AlertFields(fields).rule(webhooks);
+        alerts.changeRule(account.id(), before.alert().id(), rule);
+        return list.one(account, id);
+    }
+
+    public AlertView mute(Account account, String id, boolean muted) {
+        AlertView before = list.one(account, id);
+        alerts.mute(account.id(), before.alert().id(), muted);
+        return list.one(account, id);
+    }
+
+    /** The id of the alert deleted. */
+    public long delete(Account account, String id) {
+        long alertId = AlertIds.parse(id);
+        if (!alerts.delete(account.id(), alertId)) {
+            throw AlertIds.notFound(id);
+        }
+        return alertId;
+    }
+}
