@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,7 +26,9 @@ public record Settings(
         Accounts accounts,
         AppServers appServers,
         Optional<URI> publicUrl,
-        Optional<URI> publicApiUrl) {
+        Optional<URI> publicApiUrl,
+        Mail mail,
+        Webhooks webhooks) {
 
     /** A MySQL-compatible server to use instead of the embedded database. */
     public record DatabaseServer(String jdbcUrl, String user, String password) {
@@ -95,6 +98,86 @@ public record Settings(
         }
     }
 
+    /**
+     * How mail leaves: through an SMTP server when a host is set, otherwise as {@code .eml} files
+     * under {@code DATA_DIR/outbox}, so a fresh install shows what it would have sent.
+     * The password never appears in {@link #toString()}.
+     */
+    public record Mail(Optional<String> smtpHost, int smtpPort, MailTls tls, Optional<String> smtpUser,
+                       Optional<String> smtpPassword, String from) {
+        private static final Pattern HOST = Pattern.compile("[A-Za-z0-9.\\-]+|[0-9A-Fa-f:.]+");
+        private static final String ADDRESS = "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?";
+        /** {@code a@b} or {@code Display Name <a@b>}; channels parses it again with Jakarta Mail. */
+        private static final Pattern FROM = Pattern.compile(
+                "(?:\"?[^<>\"\\p{Cntrl}]*\"?\\s*)<" + ADDRESS + ">|" + ADDRESS);
+
+        public Mail {
+            smtpHost.ifPresent(host -> {
+                if (!HOST.matcher(host).matches()) {
+                    throw new ConfigException("STATFEED_SMTP_HOST must be a host name or IP address, got '" + host + "'");
+                }
+            });
+            requireRange("STATFEED_SMTP_PORT", smtpPort, 1, 65_535);
+            if (smtpUser.isPresent() && smtpHost.isEmpty()) {
+                throw new ConfigException("STATFEED_SMTP_USER is set but STATFEED_SMTP_HOST is not; "
+                        + "without a host mail is written to files and nobody logs in");
+            }
+            if (smtpPassword.isPresent() && smtpUser.isEmpty()) {
+                throw new ConfigException("STATFEED_SMTP_PASSWORD is set but STATFEED_SMTP_USER is not");
+            }
+            if (!FROM.matcher(from).matches()) {
+                throw new ConfigException("STATFEED_SMTP_FROM must be a mail address such as "
+                        + "'Statfeed <statfeed@example.com>', got '" + from + "'");
+            }
+        }
+
+        @Override
+        public String toString() {
+            return smtpHost.map(host -> "Mail[smtp " + host + ":" + smtpPort + ", tls=" + tls
+                            + smtpUser.map(user -> ", user=" + user).orElse("") + ", from=" + from + "]")
+                    .orElse("Mail[.eml files, from=" + from + "]");
+        }
+    }
+
+    /**
+     * How the SMTP connection is protected: {@code STARTTLS} upgrades a plain connection and is
+     * required once chosen (never a silent fall-back to plain text); {@code TLS} is TLS from the
+     * first byte (SMTPS); {@code NONE} is for a relay on the same machine or network.
+     */
+    public enum MailTls {
+        NONE(25), STARTTLS(587), TLS(465);
+
+        private final int defaultPort;
+
+        MailTls(int defaultPort) {
+            this.defaultPort = defaultPort;
+        }
+
+        /** The port of the IANA assignment for each mode: submission 587, submissions 465, plain 25. */
+        public int defaultPort() {
+            return defaultPort;
+        }
+
+        static MailTls parse(String variable, String text) {
+            return switch (text.toLowerCase(Locale.ROOT)) {
+                case "none" -> NONE;
+                case "starttls" -> STARTTLS;
+                case "tls" -> TLS;
+                default -> throw new ConfigException(variable + " must be one of none, starttls, tls, got '" + text + "'");
+            };
+        }
+    }
+
+    /**
+     * Webhooks: whether they may point into private networks (off: a URL someone types must not
+     * reach the metadata service or the database) and how long one call may take.
+     */
+    public record Webhooks(boolean allowPrivate, Duration timeout) {
+        public Webhooks {
+            requireRange("STATFEED_WEBHOOK_TIMEOUT_MS", timeout.toMillis(), 100, 60_000);
+        }
+    }
+
     /** One replica of an app-server. */
     public record HostPort(String host, int port) {
         private static final Pattern FORM = Pattern.compile("([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:]+]):([0-9]{1,5})");
@@ -137,6 +220,12 @@ public record Settings(
     public static final int DEFAULT_SELF_REPORT_SECONDS = 10;
     /** Sign-ups one client address may make an hour: a team behind one router, not a script. */
     public static final int DEFAULT_SIGNUPS_PER_HOUR = 20;
+    /** Mail from an unconfigured install lands in files, so a local address is an honest default. */
+    public static final String DEFAULT_SMTP_FROM = "Statfeed <statfeed@localhost>";
+    /** Most providers take submissions only over STARTTLS on 587; a plain local relay says {@code none}. */
+    public static final MailTls DEFAULT_SMTP_TLS = MailTls.STARTTLS;
+    /** A receiver that has not answered in five seconds is down; the outbox tries again later. */
+    public static final int DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
 
     public Settings {
         requireRange("STATFEED_WEB_PORT", webPort, 0, 65_535);
@@ -183,7 +272,23 @@ public record Settings(
                         reader.integer("STATFEED_ANALYSIS_PORT", DEFAULT_ANALYSIS_PORT),
                         Duration.ofMillis(reader.integer("STATFEED_RPC_TIMEOUT_MS", DEFAULT_RPC_TIMEOUT_MS))),
                 reader.text("STATFEED_PUBLIC_URL").map(text -> publicUrl("STATFEED_PUBLIC_URL", text)),
-                reader.text("STATFEED_PUBLIC_API_URL").map(text -> publicUrl("STATFEED_PUBLIC_API_URL", text)));
+                reader.text("STATFEED_PUBLIC_API_URL").map(text -> publicUrl("STATFEED_PUBLIC_API_URL", text)),
+                mail(reader),
+                new Webhooks(
+                        reader.bool("STATFEED_WEBHOOK_ALLOW_PRIVATE", false),
+                        Duration.ofMillis(reader.integer("STATFEED_WEBHOOK_TIMEOUT_MS", DEFAULT_WEBHOOK_TIMEOUT_MS))));
+    }
+
+    private static Mail mail(Reader reader) {
+        MailTls tls = reader.text("STATFEED_SMTP_TLS").map(text -> MailTls.parse("STATFEED_SMTP_TLS", text))
+                .orElse(DEFAULT_SMTP_TLS);
+        return new Mail(
+                reader.text("STATFEED_SMTP_HOST"),
+                reader.integer("STATFEED_SMTP_PORT", tls.defaultPort()),
+                tls,
+                reader.text("STATFEED_SMTP_USER"),
+                reader.text("STATFEED_SMTP_PASSWORD"),
+                reader.text("STATFEED_SMTP_FROM").orElse(DEFAULT_SMTP_FROM));
     }
 
     /** The address people reach the web-app (or the api-server) at; embeds, examples and mails link to it. */
@@ -213,17 +318,17 @@ public record Settings(
 
     public Settings withDatabaseServer(DatabaseServer server) {
         return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl);
+                appServers, publicUrl, publicApiUrl, mail, webhooks);
     }
 
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, ingest, accounts, appServers,
-                publicUrl, publicApiUrl);
+                publicUrl, publicApiUrl, mail, webhooks);
     }
 
     public Settings withIngest(Ingest changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, changed, accounts,
-                appServers, publicUrl, publicApiUrl);
+                appServers, publicUrl, publicApiUrl, mail, webhooks);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
@@ -236,7 +341,7 @@ public record Settings(
 
     public Settings withAccounts(Accounts changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, changed,
-                appServers, publicUrl, publicApiUrl);
+                appServers, publicUrl, publicApiUrl, mail, webhooks);
     }
 
     public Settings withPasswordHashCost(int cost) {
@@ -245,12 +350,22 @@ public record Settings(
 
     public Settings withAppServers(AppServers servers) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts, servers,
-                publicUrl, publicApiUrl);
+                publicUrl, publicApiUrl, mail, webhooks);
     }
 
     public Settings withPublicUrl(URI url) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, Optional.of(url), publicApiUrl);
+                appServers, Optional.of(url), publicApiUrl, mail, webhooks);
+    }
+
+    public Settings withMail(Mail changed) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
+                appServers, publicUrl, publicApiUrl, changed, webhooks);
+    }
+
+    public Settings withWebhooks(Webhooks changed) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
+                appServers, publicUrl, publicApiUrl, mail, changed);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {
@@ -269,6 +384,14 @@ public record Settings(
                     .filter(part -> !part.isBlank())
                     .map(part -> HostPort.parse(variable, part))
                     .toList()).orElse(List.of());
+        }
+
+        boolean bool(String variable, boolean fallback) {
+            return text(variable).map(raw -> switch (raw.toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new ConfigException(variable + " must be true or false, got '" + raw + "'");
+            }).orElse(fallback);
         }
 
         int integer(String variable, int fallback) {

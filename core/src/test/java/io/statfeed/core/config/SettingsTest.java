@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,5 +83,94 @@ class SettingsTest {
         assertEquals("https://stats.example.com", https.publicUrl().orElseThrow().toString());
         assertTrue(https.secureCookies());
         assertFalse(Settings.from(Map.of()).secureCookies());
+    }
+
+    @Test
+    void without_an_smtp_host_mail_goes_to_files_from_a_local_address() {
+        Settings.Mail mail = Settings.from(Map.of()).mail();
+        assertTrue(mail.smtpHost().isEmpty());
+        assertEquals("Statfeed <statfeed@localhost>", mail.from());
+        assertEquals(Settings.MailTls.STARTTLS, mail.tls());
+        assertEquals(587, mail.smtpPort());
+        assertEquals("Mail[.eml files, from=Statfeed <statfeed@localhost>]", mail.toString());
+    }
+
+    @Test
+    void the_smtp_port_follows_the_tls_mode_unless_set() {
+        assertEquals(25, smtp("STATFEED_SMTP_TLS", "none").smtpPort());
+        assertEquals(587, smtp("STATFEED_SMTP_TLS", "STARTTLS").smtpPort());
+        assertEquals(465, smtp("STATFEED_SMTP_TLS", "tls").smtpPort());
+        assertEquals(2525, smtp("STATFEED_SMTP_PORT", "2525").smtpPort());
+    }
+
+    @Test
+    void an_smtp_server_with_a_login_keeps_its_password_out_of_log_lines() {
+        Settings.Mail mail = Settings.from(Map.of("STATFEED_SMTP_HOST", "smtp.example.com",
+                "STATFEED_SMTP_USER", "alerts", "STATFEED_SMTP_PASSWORD", "hunter2",
+                "STATFEED_SMTP_FROM", "\"Statfeed Alerts\" <alerts@example.com>")).mail();
+        assertEquals("smtp.example.com", mail.smtpHost().orElseThrow());
+        assertEquals("hunter2", mail.smtpPassword().orElseThrow());
+        assertEquals("Mail[smtp smtp.example.com:587, tls=STARTTLS, user=alerts, from=\"Statfeed Alerts\" "
+                + "<alerts@example.com>]", mail.toString());
+        assertFalse(Settings.from(Map.of("STATFEED_SMTP_HOST", "smtp.example.com",
+                "STATFEED_SMTP_USER", "alerts", "STATFEED_SMTP_PASSWORD", "hunter2")).toString().contains("hunter2"));
+    }
+
+    @Test
+    void bad_mail_settings_name_the_variable() {
+        assertEquals("STATFEED_SMTP_TLS must be one of none, starttls, tls, got 'ssl'",
+                refused(Map.of("STATFEED_SMTP_TLS", "ssl")));
+        assertEquals("STATFEED_SMTP_PORT must be a whole number, got 'smtp'",
+                refused(Map.of("STATFEED_SMTP_PORT", "smtp")));
+        assertEquals("STATFEED_SMTP_PORT must be between 1 and 65535, got 0",
+                refused(Map.of("STATFEED_SMTP_HOST", "mail", "STATFEED_SMTP_PORT", "0")));
+        assertEquals("STATFEED_SMTP_HOST must be a host name or IP address, got 'smtp://mail'",
+                refused(Map.of("STATFEED_SMTP_HOST", "smtp://mail")));
+        assertEquals("STATFEED_SMTP_FROM must be a mail address such as 'Statfeed <statfeed@example.com>', "
+                + "got 'Statfeed'", refused(Map.of("STATFEED_SMTP_FROM", "Statfeed")));
+        assertEquals("STATFEED_SMTP_FROM must be a mail address such as 'Statfeed <statfeed@example.com>', "
+                + "got 'a@b, c@d'", refused(Map.of("STATFEED_SMTP_FROM", "a@b, c@d")));
+        assertEquals("STATFEED_SMTP_USER is set but STATFEED_SMTP_HOST is not; without a host mail is written "
+                + "to files and nobody logs in", refused(Map.of("STATFEED_SMTP_USER", "alerts")));
+        assertEquals("STATFEED_SMTP_PASSWORD is set but STATFEED_SMTP_USER is not",
+                refused(Map.of("STATFEED_SMTP_HOST", "mail", "STATFEED_SMTP_PASSWORD", "x")));
+    }
+
+    @Test
+    void webhooks_stay_out_of_private_networks_and_time_out_in_five_seconds_by_default() {
+        Settings.Webhooks webhooks = Settings.from(Map.of()).webhooks();
+        assertFalse(webhooks.allowPrivate());
+        assertEquals(Duration.ofSeconds(5), webhooks.timeout());
+        Settings.Webhooks changed = Settings.from(Map.of("STATFEED_WEBHOOK_ALLOW_PRIVATE", "TRUE",
+                "STATFEED_WEBHOOK_TIMEOUT_MS", "250")).webhooks();
+        assertTrue(changed.allowPrivate());
+        assertEquals(Duration.ofMillis(250), changed.timeout());
+    }
+
+    @Test
+    void bad_webhook_settings_name_the_variable() {
+        assertEquals("STATFEED_WEBHOOK_ALLOW_PRIVATE must be true or false, got 'yes'",
+                refused(Map.of("STATFEED_WEBHOOK_ALLOW_PRIVATE", "yes")));
+        assertEquals("STATFEED_WEBHOOK_TIMEOUT_MS must be between 100 and 60000, got 99",
+                refused(Map.of("STATFEED_WEBHOOK_TIMEOUT_MS", "99")));
+        assertEquals("STATFEED_WEBHOOK_TIMEOUT_MS must be a whole number, got '5s'",
+                refused(Map.of("STATFEED_WEBHOOK_TIMEOUT_MS", "5s")));
+    }
+
+    @Test
+    void copies_keep_mail_and_webhooks() {
+        Settings settings = Settings.from(Map.of("STATFEED_SMTP_HOST", "mail", "STATFEED_WEBHOOK_ALLOW_PRIVATE", "true"))
+                .withPorts(1, 2);
+        assertEquals("mail", settings.mail().smtpHost().orElseThrow());
+        assertTrue(settings.webhooks().allowPrivate());
+        assertFalse(settings.withWebhooks(new Settings.Webhooks(false, Duration.ofSeconds(1))).webhooks().allowPrivate());
+    }
+
+    private static Settings.Mail smtp(String variable, String value) {
+        return Settings.from(Map.of("STATFEED_SMTP_HOST", "smtp.example.com", variable, value)).mail();
+    }
+
+    private static String refused(Map<String, String> env) {
+        return assertThrows(ConfigException.class, () -> Settings.from(env)).getMessage();
     }
 }
