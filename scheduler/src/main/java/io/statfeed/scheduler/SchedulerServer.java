@@ -1,17 +1,35 @@
 package io.statfeed.scheduler;
 
+import io.statfeed.appservers.AppServices;
+import io.statfeed.channels.mail.MailSenders;
+import io.statfeed.channels.webhook.WebhookSender;
 import io.statfeed.core.config.Settings;
+import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.OutboxStore;
+import io.statfeed.core.storage.StatStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.interactor.accounts.ForgetOldSignupAttempts;
+import io.statfeed.interactor.alerts.AlertMessages;
+import io.statfeed.interactor.alerts.DeliverOutbox;
+import io.statfeed.interactor.alerts.EvaluateAlerts;
+import io.statfeed.interactor.alerts.LastDayGraphs;
+import io.statfeed.interactor.stats.GraphDrawing;
+import io.statfeed.interactor.stats.SeriesReader;
 import io.statfeed.interactor.session.ForgetExpiredSessions;
+import io.statfeed.scheduler.jobs.DeliverOutboxJob;
+import io.statfeed.scheduler.jobs.EvaluateAlertsJob;
 import io.statfeed.scheduler.jobs.ForgetExpiredJob;
+import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -48,14 +66,23 @@ public final class SchedulerServer implements AutoCloseable {
     static final Duration IDLE_WAIT = Duration.ofSeconds(1);
     /** A trigger this late (a whole cluster down) fires once, not once per interval it missed. */
     static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(60);
-    private static final int THREADS = 2;
+    /** A thread per job, so a slow send never holds up an alert cycle. */
+    private static final int THREADS = 4;
     /** Ended sessions and old attempts cost nothing but space; a few times an hour is plenty. */
     static final Duration FORGET_EXPIRED_INTERVAL = Duration.ofMinutes(15);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
+    /**
+     * Alert cycles run two seconds into each minute: the minute just ended is then in storage (the
+     * api-servers flush every second), so a condition is judged within seconds of its minute ending.
+     */
+    static final int ALERT_CYCLE_SECOND = 2;
+    /** The outbox is looked at this often: a transition is told within seconds of being recorded. */
+    static final Duration OUTBOX_INTERVAL = Duration.ofSeconds(5);
 
     private static final AtomicLong STARTS = new AtomicLong();
 
     private final Scheduler quartz;
+    private final List<AutoCloseable> owned = new ArrayList<>();
 
     private SchedulerServer(Scheduler quartz) {
         this.quartz = quartz;
@@ -64,10 +91,30 @@ public final class SchedulerServer implements AutoCloseable {
     /** Joins the cluster with Statfeed's jobs, wired here with constructors. */
     public static SchedulerServer start(Settings settings, Database database) {
         Clock clock = Clock.systemUTC();
-        return start(database, List.of(
-                ScheduledJob.every(FORGET_EXPIRED_INTERVAL, "forget-expired", new ForgetExpiredJob(
-                        new ForgetExpiredSessions(new SessionStore(database), new LoginFailureStore(database), clock),
-                        new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock)))));
+        AppServices appServices = AppServices.connect(settings.appServers());
+        AlertStore alerts = new AlertStore(database);
+        StatStore stats = new StatStore(database);
+        BucketStore buckets = new BucketStore(database);
+        URI webBase = settings.publicUrl().orElse(URI.create("http://localhost:" + settings.webPort()));
+        DeliverOutbox deliver = new DeliverOutbox(new OutboxStore(database), alerts, stats,
+                MailSenders.from(settings),
+                WebhookSender.from(settings.webhooks()),
+                new LastDayGraphs(new GraphDrawing(new SeriesReader(buckets), appServices.graph()), clock), webBase, clock);
+        try {
+            SchedulerServer server = start(database, List.of(
+                    ScheduledJob.every(FORGET_EXPIRED_INTERVAL, "forget-expired", new ForgetExpiredJob(
+                            new ForgetExpiredSessions(new SessionStore(database), new LoginFailureStore(database), clock),
+                            new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock))),
+                    ScheduledJob.everyMinuteAt(ALERT_CYCLE_SECOND, "evaluate-alerts", new EvaluateAlertsJob(
+                            new EvaluateAlerts(alerts, buckets, appServices.analysis(),
+                                    new AlertMessages(new AccountStore(database)), clock))),
+                    ScheduledJob.every(OUTBOX_INTERVAL, "deliver-outbox", new DeliverOutboxJob(deliver))));
+            server.owned.add(appServices);
+            return server;
+        } catch (RuntimeException e) {
+            appServices.close();
+            throw e;
+        }
     }
 
     /**
@@ -151,6 +198,13 @@ public final class SchedulerServer implements AutoCloseable {
             stopper.join(SHUTDOWN_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        for (AutoCloseable resource : owned) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                log.warn("closing {}: {}", resource.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 

@@ -5,9 +5,12 @@ import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.statfeed.appservers.AppServices;
 import io.statfeed.core.concurrent.InParallel;
+import io.statfeed.channels.webhook.WebhookAddresses;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.AlertStore;
 import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.OutboxStore;
 import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.LoginFailureStore;
@@ -17,6 +20,10 @@ import io.statfeed.core.storage.StatStore;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
 import io.statfeed.interactor.accounts.SignupLimit;
+import io.statfeed.interactor.alerts.AlertFields;
+import io.statfeed.interactor.alerts.ChangeAlert;
+import io.statfeed.interactor.alerts.CreateAlert;
+import io.statfeed.interactor.alerts.ListAlerts;
 import io.statfeed.interactor.dashboards.AddStatToDashboard;
 import io.statfeed.interactor.dashboards.CreateDashboard;
 import io.statfeed.interactor.dashboards.DeleteDashboard;
@@ -65,6 +72,7 @@ import io.statfeed.presenters.stats.StatListPresenter;
 import io.statfeed.presenters.stats.StatPagePresenter;
 import io.statfeed.webapp.api.AccountRoutes;
 import io.statfeed.webapp.api.ApiCallers;
+import io.statfeed.webapp.export.AlertExportRoutes;
 import io.statfeed.webapp.export.ExportRoutes;
 import io.statfeed.webapp.http.ErrorMapping;
 import io.statfeed.webapp.http.Requests;
@@ -160,6 +168,11 @@ public final class WebServer implements AutoCloseable {
         AddStatToDashboard addStatToDashboard = new AddStatToDashboard(dashboards, stats, clock);
         SearchStats searchStats = new SearchStats(stats);
         ViewKeys viewKeys = new ViewKeys(accounts, stats);
+        AlertStore alertStore = new AlertStore(database);
+        ListAlerts listAlerts = new ListAlerts(alertStore, new OutboxStore(database), stats);
+        AlertFields.WebhookCheck webhooks = url -> WebhookAddresses.requireAllowed(url, settings.webhooks().allowPrivate());
+        CreateAlert createAlert = new CreateAlert(alertStore, stats, webhooks, clock);
+        ChangeAlert changeAlert = new ChangeAlert(alertStore, listAlerts, webhooks);
 
         Templates templates = new Templates();
         StatPagePresenter statPresenter = new StatPagePresenter(templates);
@@ -172,6 +185,7 @@ public final class WebServer implements AutoCloseable {
                 new AccountRoutes(signUp)::addTo,
                 new ExportRoutes(new ListStats(tokens, stats), new FindStat(tokens, stats),
                         new ReadStatData(tokens, stats, buckets, clock), new DeleteStat(tokens, stats, clock))::addTo,
+                new AlertExportRoutes(tokens, createAlert, listAlerts, changeAlert)::addTo,
                 new AuthRoutes(pages, cookies, signUp, new StartSession(accounts, sessions, clock),
                         new LogIn(accounts, new LoginFailureStore(database), sessions, passwords, clock),
                         new LogOut(sessions), new AuthPagePresenter(templates))::addTo,

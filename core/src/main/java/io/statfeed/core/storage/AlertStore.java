@@ -83,6 +83,11 @@ public final class AlertStore {
         return dsl.selectFrom(ALERTS).where(ofAccount(accountId, alertId)).fetchOptional().map(AlertStore::toAlert);
     }
 
+    /** Any account's alert, for the scheduler that tells its events. */
+    public Optional<Alert> findById(long alertId) {
+        return dsl.selectFrom(ALERTS).where(ALERTS.ID.eq(alertId)).fetchOptional().map(AlertStore::toAlert);
+    }
+
     /** False if the account has no such alert. The state is kept: a changed rule is judged on the next cycle. */
     public boolean changeRule(long accountId, long alertId, AlertRule rule) {
         AlertsRecord row = dsl.newRecord(ALERTS);

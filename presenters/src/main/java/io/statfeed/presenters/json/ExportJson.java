@@ -27,15 +27,8 @@ public final class ExportJson {
      * null only if stored sums overflowed to infinity, for which JSON has no number.
      */
     private record PointView(long time, Number value) {
-        private static final double LARGEST_EXACT_WHOLE = 1e15;
-
         static PointView of(DataPoint point) {
-            double v = point.value();
-            if (!Double.isFinite(v)) {
-                return new PointView(point.time(), null);
-            }
-            boolean whole = v == Math.rint(v) && Math.abs(v) < LARGEST_EXACT_WHOLE;
-            return new PointView(point.time(), whole ? (Number) (long) v : (Number) v);
+            return new PointView(point.time(), Json.number(point.value()));
         }
     }
 

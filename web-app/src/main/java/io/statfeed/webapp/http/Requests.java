@@ -99,6 +99,15 @@ public final class Requests {
         return values.stream().findFirst().filter(value -> !value.isEmpty());
     }
 
+    /** Every field of the form, each given at most once (empty values count as absent). */
+    public static Map<String, String> formMap(Context ctx) {
+        Map<String, String> fields = new HashMap<>();
+        for (String name : formFields(ctx).keySet()) {
+            form(ctx, name).ifPresent(value -> fields.put(name, value));
+        }
+        return fields;
+    }
+
     /**
      * The form's fields, read once per request. The body is read here within {@link #MAX_BODY_BYTES}
      * however it is sent (a chunked body declares no length), and decoded strictly: a malformed
