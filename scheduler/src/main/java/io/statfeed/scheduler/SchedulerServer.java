@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.quartz.Job;
 import org.quartz.JobDetail;
@@ -90,6 +91,11 @@ public final class SchedulerServer implements AutoCloseable {
 
     /** Joins the cluster with Statfeed's jobs, wired here with constructors. */
     public static SchedulerServer start(Settings settings, Database database) {
+        return start(settings, database, cycle -> ScheduledJob.everyMinuteAt(ALERT_CYCLE_SECOND, "evaluate-alerts", cycle));
+    }
+
+    /** As {@link #start(Settings, Database)}, with the alert cycle on a schedule of the caller's (tests run it every second). */
+    static SchedulerServer start(Settings settings, Database database, Function<Job, ScheduledJob> alertCycle) {
         Clock clock = Clock.systemUTC();
         AppServices appServices = AppServices.connect(settings.appServers());
         AlertStore alerts = new AlertStore(database);
@@ -105,9 +111,8 @@ public final class SchedulerServer implements AutoCloseable {
                     ScheduledJob.every(FORGET_EXPIRED_INTERVAL, "forget-expired", new ForgetExpiredJob(
                             new ForgetExpiredSessions(new SessionStore(database), new LoginFailureStore(database), clock),
                             new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock))),
-                    ScheduledJob.everyMinuteAt(ALERT_CYCLE_SECOND, "evaluate-alerts", new EvaluateAlertsJob(
-                            new EvaluateAlerts(alerts, buckets, appServices.analysis(),
-                                    new AlertMessages(new AccountStore(database)), clock))),
+                    alertCycle.apply(new EvaluateAlertsJob(new EvaluateAlerts(alerts, buckets, appServices.analysis(),
+                            new AlertMessages(new AccountStore(database)), clock))),
                     ScheduledJob.every(OUTBOX_INTERVAL, "deliver-outbox", new DeliverOutboxJob(deliver))));
             server.owned.add(appServices);
             return server;

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.testing.Backend;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class ClusteredSchedulerTest {
     private static final long INTERVAL_MS = 2_000;
     private static final long WORK_MS = 1_500;
-    private static final Duration START_LIMIT = Duration.ofSeconds(60);
     /** Two check-in intervals to notice the death, and some to recover and go on. */
     private static final Duration TAKEOVER = SchedulerServer.CHECK_IN_INTERVAL.multipliedBy(2).plusSeconds(12);
 
@@ -104,36 +101,8 @@ class ClusteredSchedulerTest {
         }
     }
 
-    private static Process startNode(Settings settings, String name) throws IOException, InterruptedException {
-        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", classpath, ClusterNodeMain.class.getName(), name, Long.toString(INTERVAL_MS),
+    private static Process startNode(Settings settings, String name) throws IOException {
+        return NodeProcess.start(settings, name, ClusterNodeMain.class, Map.of(), name, Long.toString(INTERVAL_MS),
                 Long.toString(WORK_MS));
-        Settings.DatabaseServer server = settings.databaseServer().orElseThrow();
-        builder.environment().put("STATFEED_DB_URL", server.jdbcUrl());
-        builder.environment().put("STATFEED_DB_USER", server.user());
-        builder.environment().put("STATFEED_DB_PASSWORD", server.password());
-        builder.environment().put("STATFEED_DATA_DIR", settings.dataDir().resolve(name).toString());
-        builder.redirectErrorStream(true);
-        Process process = builder.start();
-        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream()));
-        long deadline = System.nanoTime() + START_LIMIT.toNanos();
-        String line;
-        while ((line = out.readLine()) != null && System.nanoTime() < deadline) {
-            if (line.startsWith(ClusterNodeMain.READY)) {
-                Thread drain = new Thread(() -> {
-                    try {
-                        out.lines().forEach(l -> { }); // the node's log, unread: it must not fill the pipe
-                    } catch (java.io.UncheckedIOException e) {
-                        // the node was killed
-                    }
-                }, name + "-output");
-                drain.setDaemon(true);
-                drain.start();
-                return process;
-            }
-        }
-        process.destroyForcibly();
-        throw new AssertionError("scheduler node " + name + " did not start");
     }
 }

@@ -174,7 +174,8 @@ public record Settings(
      */
     public record Webhooks(boolean allowPrivate, Duration timeout) {
         public Webhooks {
-            requireRange("STATFEED_WEBHOOK_TIMEOUT_MS", timeout.toMillis(), 100, 60_000);
+            // at most half the outbox's 60 s claim, so no other scheduler takes a call still under way
+            requireRange("STATFEED_WEBHOOK_TIMEOUT_MS", timeout.toMillis(), 100, 30_000);
         }
     }
 

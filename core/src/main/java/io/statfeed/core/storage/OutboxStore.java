@@ -4,15 +4,14 @@ import static io.statfeed.core.storage.schema.Tables.OUTBOX;
 
 import io.statfeed.core.model.alerts.OutboxMessage;
 import io.statfeed.core.storage.schema.tables.records.OutboxRecord;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 
 /**
- * Messages waiting to be told. A sender claims due messages for a while (a lease), so several
- * scheduler processes share the work without sending one message at the same time; a sender that
- * dies holding a claim only delays its messages until the lease runs out.
+ * Messages waiting to be told. A sender claims each message for a while (a lease) before sending
+ * it, so several scheduler processes share the work without sending one message at the same time;
+ * a sender that dies holding a claim only delays that message until the lease runs out.
  */
 public final class OutboxStore {
     private static final int MAX_ERROR_LENGTH = 500;
@@ -45,28 +44,33 @@ public final class OutboxStore {
         }
     }
 
-    /**
-     * Claims up to {@code limit} due messages until {@code leaseUntilMillis}, oldest first. Each
-     * is claimed by a conditional update, so of two senders asking at once each message goes to one.
-     */
-    public List<OutboxMessage> claimDue(long nowMillis, long leaseUntilMillis, int limit) {
-        List<OutboxRecord> due = dsl.selectFrom(OUTBOX)
+    /** Up to {@code limit} messages due at {@code nowMillis} and claimed by nobody, oldest first; not yet claimed. */
+    public List<OutboxMessage> due(long nowMillis, int limit) {
+        return dsl.selectFrom(OUTBOX)
                 .where(OUTBOX.DELIVERED_AT.isNull()).and(OUTBOX.FAILED_AT.isNull())
                 .and(OUTBOX.NEXT_ATTEMPT_AT.le(nowMillis)).and(OUTBOX.CLAIMED_UNTIL.lt(nowMillis))
-                .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID).limit(limit).fetch();
-        List<OutboxMessage> claimed = new ArrayList<>(due.size());
-        for (OutboxRecord row : due) {
-            int won = dsl.update(OUTBOX).set(OUTBOX.CLAIMED_UNTIL, leaseUntilMillis)
-                    .set(OUTBOX.ATTEMPTS, row.getAttempts() + 1)
-                    .where(OUTBOX.ID.eq(row.getId())).and(OUTBOX.CLAIMED_UNTIL.eq(row.getClaimedUntil()))
-                    .and(OUTBOX.DELIVERED_AT.isNull()).execute();
-            if (won == 1) {
-                claimed.add(new OutboxMessage(row.getId(), row.getIdempotencyKey(),
+                .orderBy(OUTBOX.NEXT_ATTEMPT_AT, OUTBOX.ID).limit(limit)
+                .fetch(row -> new OutboxMessage(row.getId(), row.getIdempotencyKey(),
                         OutboxMessage.Channel.fromStoredName(row.getChannel()), row.getAlertId(), row.getRecipient(),
-                        row.getPayload(), row.getCreatedAt(), row.getAttempts() + 1));
-            }
+                        row.getPayload(), row.getCreatedAt(), row.getAttempts()));
+    }
+
+    /**
+     * Claims one message until {@code leaseUntilMillis}, counting the attempt, if it is still due and
+     * unclaimed: of two senders asking at once, one gets it. A sender claims a message just before
+     * sending it, so one that dies holds back that one message for at most the lease.
+     */
+    public Optional<OutboxMessage> claim(OutboxMessage message, long nowMillis, long leaseUntilMillis) {
+        int won = dsl.update(OUTBOX).set(OUTBOX.CLAIMED_UNTIL, leaseUntilMillis)
+                .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
+                .where(OUTBOX.ID.eq(message.id())).and(OUTBOX.CLAIMED_UNTIL.lt(nowMillis))
+                .and(OUTBOX.DELIVERED_AT.isNull()).and(OUTBOX.FAILED_AT.isNull()).execute();
+        if (won != 1) {
+            return Optional.empty();
         }
-        return claimed;
+        return Optional.of(new OutboxMessage(message.id(), message.idempotencyKey(), message.channel(),
+                message.alertId(), message.recipient(), message.payload(), message.createdAtMillis(),
+                dsl.select(OUTBOX.ATTEMPTS).from(OUTBOX).where(OUTBOX.ID.eq(message.id())).fetchOne(OUTBOX.ATTEMPTS)));
     }
 
     public void delivered(long messageId, long nowMillis) {

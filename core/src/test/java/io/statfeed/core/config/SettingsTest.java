@@ -151,7 +151,7 @@ class SettingsTest {
     void bad_webhook_settings_name_the_variable() {
         assertEquals("STATFEED_WEBHOOK_ALLOW_PRIVATE must be true or false, got 'yes'",
                 refused(Map.of("STATFEED_WEBHOOK_ALLOW_PRIVATE", "yes")));
-        assertEquals("STATFEED_WEBHOOK_TIMEOUT_MS must be between 100 and 60000, got 99",
+        assertEquals("STATFEED_WEBHOOK_TIMEOUT_MS must be between 100 and 30000, got 99",
                 refused(Map.of("STATFEED_WEBHOOK_TIMEOUT_MS", "99")));
         assertEquals("STATFEED_WEBHOOK_TIMEOUT_MS must be a whole number, got '5s'",
                 refused(Map.of("STATFEED_WEBHOOK_TIMEOUT_MS", "5s")));

@@ -32,8 +32,11 @@ public final class DeliverOutbox {
     private static final Logger log = LoggerFactory.getLogger(DeliverOutbox.class);
     /** Messages one run takes; the job runs again at once when there were more. */
     public static final int BATCH = 200;
-    /** How long a claim holds: well past the slowest send (SMTP and webhooks time out in seconds). */
-    static final Duration LEASE = Duration.ofMinutes(2);
+    /**
+     * How long a claim holds: past the slowest send (an SMTP step times out after 10 s, a webhook
+     * after at most 30 s), and short, since a sender that dies holds its message back this long.
+     */
+    static final Duration LEASE = Duration.ofSeconds(60);
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration LONGEST_RETRY = Duration.ofHours(1);
     /** A message still failing three days on tells nobody anything useful any more. */
@@ -70,12 +73,17 @@ public final class DeliverOutbox {
     }
 
     public Sent run() {
-        long now = clock.millis();
-        List<OutboxMessage> due = outbox.claimDue(now, now + LEASE.toMillis(), BATCH);
+        List<OutboxMessage> due = outbox.due(clock.millis(), BATCH);
         int delivered = 0;
         int retrying = 0;
         int givenUp = 0;
-        for (OutboxMessage message : due) {
+        for (OutboxMessage candidate : due) {
+            long now = clock.millis();
+            Optional<OutboxMessage> claimed = outbox.claim(candidate, now, now + LEASE.toMillis());
+            if (claimed.isEmpty()) {
+                continue; // another sender has it
+            }
+            OutboxMessage message = claimed.get();
             try {
                 send(message);
                 outbox.delivered(message.id(), clock.millis());
