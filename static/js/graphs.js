@@ -102,6 +102,25 @@
     });
   }
 
+  // Stretches during which an alert was firing, shaded behind the lines: set chart.$firingSpans
+  // to [{from, to}] in unix seconds.
+  var firingSpans = {
+    id: 'firingSpans',
+    beforeDatasetsDraw: function (chart) {
+      var spans = chart.$firingSpans || [];
+      var x = chart.scales.x, area = chart.chartArea, ctx = chart.ctx;
+      ctx.save();
+      ctx.fillStyle = 'rgba(214, 69, 65, 0.12)';
+      spans.forEach(function (s) {
+        var left = Math.max(area.left, x.getPixelForValue(s.from));
+        var right = Math.min(area.right, x.getPixelForValue(s.to));
+        if (right > left) { ctx.fillRect(left, area.top, right - left, area.bottom - area.top); }
+      });
+      ctx.restore();
+    }
+  };
+  if (global.Chart) { global.Chart.register(firingSpans); }
+
   function fetchJson(url) {
     return fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })
       .then(function (r) { if (!r.ok) { throw new Error('HTTP ' + r.status); } return r.json(); });

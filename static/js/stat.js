@@ -26,6 +26,9 @@
       graph = G.chart(canvas, sets, stat.window);
       figure.setAttribute('data-ready', 'true');
     }
+    graph.$firingSpans = stat.alert_spans || [];
+    graph.update('none');
+    figure.setAttribute('data-firing-spans', String(graph.$firingSpans.length));
     var fresh = document.getElementById('freshness');
     if (fresh && stat.newest_minute) {
       var ago = Math.max(0, stat.now - stat.newest_minute);

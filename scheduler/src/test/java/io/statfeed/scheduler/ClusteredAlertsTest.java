@@ -112,7 +112,7 @@ class ClusteredAlertsTest {
         for (int i = 0; i < ALERTS; i++) {
             Stat stat = stats.createOrGet(account.id(), "errors " + i, true, clock.millis());
             points.add(new BucketStore.StatBucket(stat.id(), Resolution.MINUTE, new Bucket(lastMinute, 1, 1, 1, 1, 1)));
-            create.create(account, Map.of("stat_id", String.valueOf(stat.id()), "kind", "value", "time_window", "5m",
+            create.create(account.id(), Map.of("stat_id", String.valueOf(stat.id()), "kind", "value", "time_window", "5m",
                     "operator", "greater than", "threshold", "0", "email", "ops@example.com"));
         }
         new BucketStore(database).add(points, "test-node", 1, clock.millis());

@@ -21,9 +21,12 @@ import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
 import io.statfeed.interactor.accounts.SignupLimit;
 import io.statfeed.interactor.alerts.AlertFields;
+import io.statfeed.interactor.alerts.AlertMessages;
+import io.statfeed.interactor.alerts.TestAlert;
 import io.statfeed.interactor.alerts.ChangeAlert;
 import io.statfeed.interactor.alerts.CreateAlert;
 import io.statfeed.interactor.alerts.ListAlerts;
+import io.statfeed.interactor.alerts.StatAlerts;
 import io.statfeed.interactor.dashboards.AddStatToDashboard;
 import io.statfeed.interactor.dashboards.CreateDashboard;
 import io.statfeed.interactor.dashboards.DeleteDashboard;
@@ -62,6 +65,7 @@ import io.statfeed.interactor.stats.StatAccess;
 import io.statfeed.interactor.stats.StatAnalyst;
 import io.statfeed.interactor.stats.ViewStat;
 import io.statfeed.presenters.dashboards.DashboardPresenter;
+import io.statfeed.presenters.alerts.AlertPagePresenter;
 import io.statfeed.presenters.html.AuthPagePresenter;
 import io.statfeed.presenters.html.ErrorPagePresenter;
 import io.statfeed.presenters.html.Templates;
@@ -77,6 +81,7 @@ import io.statfeed.webapp.export.ExportRoutes;
 import io.statfeed.webapp.http.ErrorMapping;
 import io.statfeed.webapp.http.Requests;
 import io.statfeed.webapp.http.Responses;
+import io.statfeed.webapp.pages.AlertRoutes;
 import io.statfeed.webapp.pages.AuthRoutes;
 import io.statfeed.webapp.pages.CompareRoutes;
 import io.statfeed.webapp.pages.DashboardRoutes;
@@ -169,7 +174,8 @@ public final class WebServer implements AutoCloseable {
         SearchStats searchStats = new SearchStats(stats);
         ViewKeys viewKeys = new ViewKeys(accounts, stats);
         AlertStore alertStore = new AlertStore(database);
-        ListAlerts listAlerts = new ListAlerts(alertStore, new OutboxStore(database), stats);
+        OutboxStore outbox = new OutboxStore(database);
+        ListAlerts listAlerts = new ListAlerts(alertStore, outbox, stats);
         AlertFields.WebhookCheck webhooks = url -> WebhookAddresses.requireAllowed(url, settings.webhooks().allowPrivate());
         CreateAlert createAlert = new CreateAlert(alertStore, stats, webhooks, clock);
         ChangeAlert changeAlert = new ChangeAlert(alertStore, listAlerts, webhooks);
@@ -191,7 +197,8 @@ public final class WebServer implements AutoCloseable {
                         new LogOut(sessions), new AuthPagePresenter(templates))::addTo,
                 new StatListRoutes(pages, searchStats, viewKeys, new StatListPresenter(templates))::addTo,
                 new StatRoutes(pages, viewStat, new DrawStatGraph(access, drawing, clock),
-                        new DownloadStatData(access, reader, clock), listDashboards, statPresenter)::addTo,
+                        new DownloadStatData(access, reader, clock), listDashboards,
+                        new StatAlerts(listAlerts, alertStore), statPresenter)::addTo,
                 new CompareRoutes(pages, new CompareStats(access, analyst, clock),
                         new DrawComparison(access, drawing, clock), new ComparisonPresenter(templates))::addTo,
                 new SharingRoutes(pages, cookies, new MakeStatPublic(stats), new CreateShareLink(stats),
@@ -205,7 +212,10 @@ public final class WebServer implements AutoCloseable {
                 new SettingsRoutes(pages, cookies, viewKeys, new CreateAccessToken(accounts, clock),
                         new RevokeAccessToken(accounts, clock), new UseEmailAsEzkey(accounts),
                         new SettingsPresenter(templates))::addTo,
-                new EmbedRoutes(pages, new DrawEmbeddedGraph(access, drawing, clock), viewStat, statPresenter)::addTo);
+                new EmbedRoutes(pages, new DrawEmbeddedGraph(access, drawing, clock), viewStat, statPresenter)::addTo,
+                new AlertRoutes(pages, cookies, new AlertRoutes.UseCases(listAlerts, createAlert, changeAlert,
+                        new TestAlert(listAlerts, new AlertMessages(accounts), outbox, clock)),
+                        new AlertPagePresenter(templates))::addTo);
 
         CsrfGuard csrf = new CsrfGuard(cookies);
         Javalin app = Javalin.create(config -> {

@@ -180,11 +180,18 @@ public final class AlertStore {
                 .limit(Math.min(limit, MAX_EVENTS_READ)).fetch(AlertStore::toEvent);
     }
 
-    /** The transitions of every alert on a stat since a time, oldest first: its graph shades the firing spans. */
+    /**
+     * The latest transitions (at most {@link #MAX_EVENTS_READ}) of every alert on a stat since a
+     * time, oldest first: its graph shades the firing spans, its page lists the latest.
+     */
     public List<AlertEvent> statEvents(long statId, long sinceMillis) {
-        return dsl.selectFrom(ALERT_EVENTS).where(ALERT_EVENTS.STAT_ID.eq(statId))
+        List<AlertEvent> newestFirst = new java.util.ArrayList<>(dsl.selectFrom(ALERT_EVENTS)
+                .where(ALERT_EVENTS.STAT_ID.eq(statId))
                 .and(ALERT_EVENTS.HAPPENED_AT.ge(sinceMillis)).and(ALERT_EVENTS.RENOTIFY.isFalse())
-                .orderBy(ALERT_EVENTS.HAPPENED_AT, ALERT_EVENTS.ID).limit(MAX_EVENTS_READ).fetch(AlertStore::toEvent);
+                .orderBy(ALERT_EVENTS.HAPPENED_AT.desc(), ALERT_EVENTS.ID.desc()).limit(MAX_EVENTS_READ)
+                .fetch(AlertStore::toEvent));
+        java.util.Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     private static Condition ofAccount(long accountId, long alertId) {

@@ -26,6 +26,11 @@ public final class OutboxStore {
     public record Failure(String recipient, int attempts, long atMillis, String error, boolean givenUp) {
     }
 
+    /** Queues messages that no recorded event caused (a test of an alert's channels). */
+    public void enqueue(List<OutboxMessage> messages) {
+        dsl.transaction(tx -> enqueue(tx.dsl(), messages));
+    }
+
     /** Queues messages within the caller's transaction: they exist exactly when what caused them does. */
     static void enqueue(DSLContext db, List<OutboxMessage> messages) {
         for (OutboxMessage message : messages) {

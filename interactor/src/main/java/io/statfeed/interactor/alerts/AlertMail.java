@@ -24,9 +24,10 @@ final class AlertMail {
                         URI webBase) {
         boolean firing = "firing".equals(payload.path("state").asText());
         boolean reminder = payload.path("renotify").asBoolean();
+        boolean test = payload.path("test").asBoolean();
         String statName = payload.path("stat_name").asText();
         String statUrl = webBase + "/stats/" + payload.path("stat_id").asText();
-        String subject = (reminder ? "Still firing: " : firing ? "Alert: " : "Resolved: ") + statName + " — "
+        String subject = (test ? "Test: " : reminder ? "Still firing: " : firing ? "Alert: " : "Resolved: ") + statName + " — "
                 + (firing ? payload.path("condition").asText() : "back to normal");
         String message = payload.path("message").asText();
         String text = message + "\n\nCondition: " + payload.path("condition").asText() + "\n" + statUrl + "\n";
@@ -36,7 +37,7 @@ final class AlertMail {
                 + "<div style=\"max-width:640px;margin:0 auto;background:#ffffff;border:1px solid #e3e6eb;"
                 + "border-radius:6px;padding:24px\">"
                 + "<p style=\"margin:0 0 8px;font-size:13px;font-weight:bold;color:" + colour + "\">"
-                + (reminder ? "STILL FIRING" : firing ? "FIRING" : "RESOLVED") + "</p>"
+                + (test ? "TEST" : reminder ? "STILL FIRING" : firing ? "FIRING" : "RESOLVED") + "</p>"
                 + "<h1 style=\"margin:0 0 12px;font-size:20px\"><a href=\"" + escape(statUrl)
                 + "\" style=\"color:#1d2433;text-decoration:none\">" + escape(statName) + "</a></h1>"
                 + "<p style=\"margin:0 0 12px;font-size:15px\">" + escape(message) + "</p>"

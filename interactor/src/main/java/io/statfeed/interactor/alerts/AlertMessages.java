@@ -26,8 +26,13 @@ public final class AlertMessages {
     }
 
     List<OutboxMessage> of(Watched watched, AlertEvent event, String condition) {
+        return of(watched, event, condition, false);
+    }
+
+    /** @param test a test of the channels: said so in the message, and in the payload for receivers */
+    List<OutboxMessage> of(Watched watched, AlertEvent event, String condition, boolean test) {
         Alert alert = watched.alert();
-        String payload = payload(watched, event, condition);
+        String payload = payload(watched, event, condition, test);
         List<OutboxMessage> messages = new ArrayList<>();
         List<String> recipients = alert.rule().email().map(List::of).orElseGet(() -> accounts.memberEmails(alert.accountId()));
         for (int i = 0; i < recipients.size(); i++) {
@@ -43,13 +48,14 @@ public final class AlertMessages {
         return "alert-" + event.alertId() + "-" + event.id() + "-" + channel + "-" + recipient;
     }
 
-    private static String payload(Watched watched, AlertEvent event, String condition) {
+    private static String payload(Watched watched, AlertEvent event, String condition, boolean test) {
         ObjectNode body = JSON.createObjectNode()
                 .put("alert_id", String.valueOf(event.alertId()))
                 .put("stat_id", String.valueOf(event.statId()))
                 .put("stat_name", watched.statName())
                 .put("state", event.state().apiName())
                 .put("renotify", event.renotify())
+                .put("test", test)
                 .put("condition", condition)
                 .put("message", event.message())
                 .put("time", event.atMillis() / 1000);

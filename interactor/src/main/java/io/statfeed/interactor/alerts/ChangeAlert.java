@@ -1,6 +1,5 @@
 package io.statfeed.interactor.alerts;
 
-import io.statfeed.core.model.Account;
 import io.statfeed.core.model.alerts.AlertRule;
 import io.statfeed.core.storage.AlertStore;
 import java.util.Map;
@@ -17,23 +16,23 @@ public final class ChangeAlert {
         this.webhooks = webhooks;
     }
 
-    public AlertView edit(Account account, String id, Map<String, String> fields) {
-        AlertView before = list.one(account, id);
+    public AlertView edit(long accountId, String id, Map<String, String> fields) {
+        AlertView before = list.one(accountId, id);
         AlertRule rule = new AlertFields(fields).rule(webhooks);
-        alerts.changeRule(account.id(), before.alert().id(), rule);
-        return list.one(account, id);
+        alerts.changeRule(accountId, before.alert().id(), rule);
+        return list.one(accountId, id);
     }
 
-    public AlertView mute(Account account, String id, boolean muted) {
-        AlertView before = list.one(account, id);
-        alerts.mute(account.id(), before.alert().id(), muted);
-        return list.one(account, id);
+    public AlertView mute(long accountId, String id, boolean muted) {
+        AlertView before = list.one(accountId, id);
+        alerts.mute(accountId, before.alert().id(), muted);
+        return list.one(accountId, id);
     }
 
     /** The id of the alert deleted. */
-    public long delete(Account account, String id) {
+    public long delete(long accountId, String id) {
         long alertId = AlertIds.parse(id);
-        if (!alerts.delete(account.id(), alertId)) {
+        if (!alerts.delete(accountId, alertId)) {
             throw AlertIds.notFound(id);
         }
         return alertId;

@@ -1,6 +1,5 @@
 package io.statfeed.interactor.alerts;
 
-import io.statfeed.core.model.Account;
 import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.model.Secrets;
@@ -32,20 +31,20 @@ public final class CreateAlert {
         this.clock = clock;
     }
 
-    public AlertView create(Account account, Map<String, String> fields) {
-        Stat stat = statOf(account, fields.get("stat_id"));
+    public AlertView create(long accountId, Map<String, String> fields) {
+        Stat stat = statOf(accountId, fields.get("stat_id"));
         var rule = new AlertFields(fields).rule(webhooks);
-        if (alerts.count(account.id()) >= MAX_ALERTS_PER_ACCOUNT) {
+        if (alerts.count(accountId) >= MAX_ALERTS_PER_ACCOUNT) {
             throw new InvalidInputException("this account has " + MAX_ALERTS_PER_ACCOUNT + " alerts, the most it may have");
         }
         long now = clock.millis();
-        Alert alert = new Alert(Ids.next(), account.id(), stat.id(), rule, Secrets.newKey(Secrets.WEBHOOK_SECRET_BYTES), false, now,
+        Alert alert = new Alert(Ids.next(), accountId, stat.id(), rule, Secrets.newKey(Secrets.WEBHOOK_SECRET_BYTES), false, now,
                 AlertStatus.newAt(now));
         alerts.create(alert);
         return new AlertView(alert, stat, List.of(), List.of());
     }
 
-    private Stat statOf(Account account, String id) {
+    private Stat statOf(long accountId, String id) {
         if (id == null || id.isBlank()) {
             throw new InvalidInputException("stat_id is required");
         }
@@ -53,7 +52,7 @@ public final class CreateAlert {
             throw new InvalidInputException("stat_id must be the id of one of this account's stats, got '"
                     + (id.length() > 40 ? id.substring(0, 40) + "..." : id).replaceAll("\\p{Cntrl}", "?") + "'");
         }
-        return stats.findLiveById(account.id(), Long.parseLong(id.strip())).orElseThrow(() ->
+        return stats.findLiveById(accountId, Long.parseLong(id.strip())).orElseThrow(() ->
                 new InvalidInputException("stat_id " + id.strip() + " is not a stat of this account"));
     }
 }

@@ -1,6 +1,5 @@
 package io.statfeed.interactor.alerts;
 
-import io.statfeed.core.model.Account;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.model.alerts.Alert;
 import io.statfeed.core.storage.AlertStore;
@@ -27,20 +26,31 @@ public final class ListAlerts {
         this.stats = stats;
     }
 
-    public List<AlertView> all(Account account) {
-        Map<Long, Stat> byId = stats.allLive(account.id()).stream().collect(Collectors.toMap(Stat::id, Function.identity()));
-        return alerts.list(account.id()).stream().filter(alert -> byId.containsKey(alert.statId()))
+    public List<AlertView> all(long accountId) {
+        Map<Long, Stat> byId = stats.allLive(accountId).stream().collect(Collectors.toMap(Stat::id, Function.identity()));
+        return alerts.list(accountId).stream().filter(alert -> byId.containsKey(alert.statId()))
                 .map(alert -> new AlertView(alert, byId.get(alert.statId()), List.of(), List.of())).toList();
     }
 
-    public List<AlertView> onStat(Account account, Stat stat) {
-        return alerts.listForStat(account.id(), stat.id()).stream()
+    /** The stats an alert may be set on: the account's live ones. */
+    public List<Stat> stats(long accountId) {
+        return stats.allLive(accountId);
+    }
+
+    /** One of the account's live stats, or not found. */
+    public Stat stat(long accountId, long statId) {
+        return stats.findLiveById(accountId, statId).orElseThrow(() ->
+                new io.statfeed.interactor.NotFoundException("no stat with id " + statId));
+    }
+
+    public List<AlertView> onStat(long accountId, Stat stat) {
+        return alerts.listForStat(accountId, stat.id()).stream()
                 .map(alert -> new AlertView(alert, stat, List.of(), List.of())).toList();
     }
 
-    public AlertView one(Account account, String id) {
-        Alert alert = alerts.find(account.id(), AlertIds.parse(id)).orElseThrow(() -> AlertIds.notFound(id));
-        Stat stat = stats.findLiveById(account.id(), alert.statId()).orElseThrow(() -> AlertIds.notFound(id));
+    public AlertView one(long accountId, String id) {
+        Alert alert = alerts.find(accountId, AlertIds.parse(id)).orElseThrow(() -> AlertIds.notFound(id));
+        Stat stat = stats.findLiveById(accountId, alert.statId()).orElseThrow(() -> AlertIds.notFound(id));
         return new AlertView(alert, stat, alerts.events(alert.id(), HISTORY_SHOWN), outbox.failures(alert.id(),
                 FAILURES_SHOWN));
     }

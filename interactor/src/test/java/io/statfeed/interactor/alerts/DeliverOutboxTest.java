@@ -116,7 +116,7 @@ class DeliverOutboxTest {
             for (int i = 0; i < extra.length; i += 2) {
                 fields.put(extra[i], extra[i + 1]);
             }
-            return new CreateAlert(alerts, world.stats, url -> { }, world.clock).create(account, fields).alert();
+            return new CreateAlert(alerts, world.stats, url -> { }, world.clock).create(account.id(), fields).alert();
         }
 
         void fire() {
@@ -224,7 +224,7 @@ class DeliverOutboxTest {
             setup.world.clock.advance(Duration.ofMinutes(6));
             assertEquals(1, setup.evaluate.run().transitions());
             assertEquals(new DeliverOutbox.Sent(1, 0, 1), deliver.run(), "the members' mail goes, the webhook is given up");
-            var failures = setup.list.one(setup.account, String.valueOf(alert.id())).failures();
+            var failures = setup.list.one(setup.account.id(), String.valueOf(alert.id())).failures();
             assertTrue(failures.stream().anyMatch(f -> f.givenUp() && f.error().contains("410")), failures.toString());
         }
     }

@@ -60,7 +60,7 @@ class EvaluateAlertsTest {
             for (int i = 0; i < fields.length; i += 2) {
                 all.put(fields[i], fields[i + 1]);
             }
-            return create.create(account, all).alert().id();
+            return create.create(account.id(), all).alert().id();
         }
 
         List<AlertEvent> history(long alertId) {

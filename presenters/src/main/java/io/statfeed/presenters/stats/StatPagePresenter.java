@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.statfeed.appservers.analysis.Analysis;
 import io.statfeed.core.model.Dashboard;
 import io.statfeed.core.model.Stat;
+import io.statfeed.interactor.alerts.StatAlerts;
 import io.statfeed.interactor.stats.Point;
 import io.statfeed.interactor.stats.ViewStat.StatPage;
 import io.statfeed.presenters.Formats;
@@ -31,6 +32,11 @@ public final class StatPagePresenter {
 
     /** @param dashboards the owner's dashboards, offered to add the stat to (empty for visitors) */
     public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards) {
+        return html(page, chrome, links, dashboards, StatAlerts.Alerts.NONE);
+    }
+
+    /** As the page of the stat's owner, with its alerts, their latest transitions and a link to make one. */
+    public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards, StatAlerts.Alerts alerts) {
         Stat stat = page.stat();
         String frame = page.window().key();
         String embed = page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null);
@@ -42,10 +48,15 @@ public final class StatPagePresenter {
                 anomalies(page.analysis()), page.analysis().anomalies().size(), forecast(page), embed,
                 Formats.duration(page.window().intervalSeconds()), shareUrl,
                 dashboards.stream().map(d -> new DashboardChoice(Long.toString(d.id()), d.name())).toList());
-        return templates.render("stat", Map.of("chrome", chrome, "stat", view));
+        return templates.render("stat", Map.of("chrome", chrome, "stat", view, "alerts", StatAlertsView.of(alerts)));
     }
 
     public String json(StatPage page, Links links) {
+        return json(page, links, StatAlerts.Alerts.NONE);
+    }
+
+    /** The JSON twin; {@code alert_spans} are the stretches its graph shades, when any alert was firing. */
+    public String json(StatPage page, Links links, StatAlerts.Alerts alerts) {
         Stat stat = page.stat();
         String frame = page.window().key();
         Analysis analysis = page.analysis();
@@ -72,7 +83,9 @@ public final class StatPagePresenter {
                         finite(f.high()))).toList(),
                 page.newestMinute().orElse(null), page.nowSeconds(),
                 graph,
-                page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null)));
+                page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null),
+                alerts.firing().stream().map(span -> new SpanJson(Long.toString(span.alertId()), span.from(), span.to()))
+                        .toList()));
     }
 
     // --- HTML view model ------------------------------------------------------------------------
@@ -197,7 +210,11 @@ public final class StatPagePresenter {
                             List<PointJson> points, @JsonProperty("previous_points") List<PointJson> previousPoints,
                             List<AnomalyJson> anomalies, List<ForecastJson> forecast,
                             @JsonProperty("newest_minute") Long newestMinute, long now, GraphJson graph,
-                            @JsonProperty("embed_html") String embedHtml) {
+                            @JsonProperty("embed_html") String embedHtml,
+                            @JsonProperty("alert_spans") List<SpanJson> alertSpans) {
+    }
+
+    private record SpanJson(@JsonProperty("alert_id") String alertId, long from, long to) {
     }
 
     private record WindowJson(long start, long end) {

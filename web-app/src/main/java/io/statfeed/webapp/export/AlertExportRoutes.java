@@ -33,19 +33,19 @@ public final class AlertExportRoutes {
     }
 
     public void addTo(Javalin app) {
-        app.get("/x/{token}/alerts", ctx -> Responses.json(ctx, 200, AlertJson.list(list.all(account(ctx)))));
+        app.get("/x/{token}/alerts", ctx -> Responses.json(ctx, 200, AlertJson.list(list.all(account(ctx).id()))));
         app.get("/x/{token}/alerts/{id}", ctx ->
-                Responses.json(ctx, 200, AlertJson.one(list.one(account(ctx), Requests.path(ctx, "id")))));
+                Responses.json(ctx, 200, AlertJson.one(list.one(account(ctx).id(), Requests.path(ctx, "id")))));
         app.post("/x/{token}/alerts", this::create);
         app.delete("/x/{token}/alerts/{id}", ctx -> {
-            change.delete(account(ctx), Requests.path(ctx, "id"));
+            change.delete(account(ctx).id(), Requests.path(ctx, "id"));
             Responses.json(ctx, 200, AlertJson.deleted());
         });
     }
 
     private void create(Context ctx) {
         Account account = account(ctx);
-        Responses.json(ctx, 200, AlertJson.one(create.create(account, JsonBodies.fields(ctx, EXAMPLE))));
+        Responses.json(ctx, 200, AlertJson.one(create.create(account.id(), JsonBodies.fields(ctx, EXAMPLE))));
     }
 
     private Account account(Context ctx) {

@@ -7,6 +7,7 @@ import io.statfeed.appservers.graph.ImageFormat;
 import io.statfeed.core.model.Dashboard;
 import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.Visitor;
+import io.statfeed.interactor.alerts.StatAlerts;
 import io.statfeed.interactor.dashboards.ListDashboards;
 import io.statfeed.interactor.stats.DownloadStatData;
 import io.statfeed.interactor.stats.DrawStatGraph;
@@ -27,10 +28,13 @@ public final class StatRoutes {
     private final DrawStatGraph drawStatGraph;
     private final DownloadStatData downloadStatData;
     private final ListDashboards listDashboards;
+    private final StatAlerts statAlerts;
     private final StatPagePresenter presenter;
 
     public StatRoutes(PageSupport pages, ViewStat viewStat, DrawStatGraph drawStatGraph,
-                      DownloadStatData downloadStatData, ListDashboards listDashboards, StatPagePresenter presenter) {
+                      DownloadStatData downloadStatData, ListDashboards listDashboards, StatAlerts statAlerts,
+                      StatPagePresenter presenter) {
+        this.statAlerts = statAlerts;
         this.pages = pages;
         this.listDashboards = listDashboards;
         this.viewStat = viewStat;
@@ -59,12 +63,15 @@ public final class StatRoutes {
             }
             throw e;
         }
+        StatAlerts.Alerts alerts = page.owned()
+                ? statAlerts.of(visitor.orElseThrow().accountId(), page.stat(), page.window().start(), page.window().end())
+                : StatAlerts.Alerts.NONE;
         if (Negotiation.wantsJson(ctx)) {
-            Responses.json(ctx, 200, presenter.json(page, pages.links(ctx)));
+            Responses.json(ctx, 200, presenter.json(page, pages.links(ctx), alerts));
             return;
         }
         List<Dashboard> dashboards = page.owned() ? listDashboards.list(visitor.orElseThrow()) : List.of();
-        Responses.html(ctx, presenter.html(page, pages.chrome(ctx, "stats"), pages.links(ctx), dashboards));
+        Responses.html(ctx, presenter.html(page, pages.chrome(ctx, "stats"), pages.links(ctx), dashboards, alerts));
     }
 
     private void graph(Context ctx, ImageFormat format) {

@@ -5,7 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.statfeed.appservers.AppServices;
+import io.statfeed.core.model.Bucket;
+import io.statfeed.core.model.Resolution;
+import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.testing.Backend;
+import io.statfeed.interactor.alerts.AlertMessages;
+import io.statfeed.interactor.alerts.EvaluateAlerts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -14,8 +22,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -323,6 +333,47 @@ class BrowserProductTest {
         browser.await(ExpectedConditions.urlToBe(web("/stats/" + id)));
         assertEquals("deploys", browser.await(By.id("stat-name")).getText());
         snap("stat-page-after-login");
+    }
+
+    @Test
+    void an_alert_set_from_the_stat_page_fires_shows_in_its_history_and_shades_its_span_on_the_graph()
+            throws Exception {
+        Account hedy = signUp("hedy@example.com");
+        send(hedy, "checkout errors", 1);
+        String id = awaitStats("checkout errors").get("checkout errors");
+        browser.open(web("/stats/" + id));
+        browser.await(By.id("new-alert")).click();
+
+        browser.await(ExpectedConditions.urlToBe(web("/stats/" + id + "/alerts")));
+        WebElement form = browser.await(By.id("alert-form"));
+        new Select(form.findElement(By.id("alert-kind"))).selectByValue("value");
+        new Select(form.findElement(By.id("alert-window"))).selectByValue("5m");
+        new Select(form.findElement(By.id("alert-operator"))).selectByValue("greater than");
+        form.findElement(By.id("alert-threshold")).sendKeys("10");
+        snap("alert-form-filled");
+        form.submit();
+        assertTrue(browser.awaitText(By.cssSelector(".notice"), "Alert created")
+                .contains("total over 5m greater than 10"));
+        assertEquals("ok", browser.driver().findElement(By.id("alert-state")).getText().toLowerCase(Locale.ROOT));
+
+        // The minute just ended held 25 errors (stored as the api-server would have), and a cycle runs.
+        long lastMinute = Math.floorDiv(System.currentTimeMillis() / 1000, 60) * 60 - 60;
+        new BucketStore(servers.database).add(List.of(new BucketStore.StatBucket(Long.parseLong(id),
+                Resolution.MINUTE, new Bucket(lastMinute, 1, 25, 25, 25, 625))), "browser-test", 1,
+                System.currentTimeMillis());
+        EvaluateAlerts.Cycle cycle = new EvaluateAlerts(new AlertStore(servers.database),
+                new BucketStore(servers.database), AppServices.inProcess().analysis(),
+                new AlertMessages(new AccountStore(servers.database)), Clock.systemUTC()).run();
+        assertTrue(cycle.transitions() >= 1, cycle.toString());
+
+        browser.open(web("/stats/" + id + "?tf=1h"));
+        browser.await(ExpectedConditions.attributeToBe(By.id("graph"), "data-firing-spans", "1"));
+        String section = browser.driver().findElement(By.id("stat-alerts")).getText();
+        assertTrue(section.toLowerCase(Locale.ROOT).contains("1 firing"), section);
+        String history = browser.driver().findElement(By.id("stat-alert-history")).getText();
+        // 25, or 26 when the error sent through the api-server landed in the same minute
+        assertTrue(history.matches("(?s).*checkout errors: total over 5m greater than 10 — is 2[56].*"), history);
+        snap("stat-page-alert-firing");
     }
 
     // --- steps ----------------------------------------------------------------------------------
