@@ -1,13 +1,17 @@
 package io.statfeed.scheduler;
 
 import io.statfeed.core.config.Settings;
+import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.interactor.accounts.ForgetOldSignupAttempts;
+import io.statfeed.interactor.retention.ForgetOldBuckets;
+import io.statfeed.interactor.retention.RetentionHorizons;
 import io.statfeed.interactor.session.ForgetExpiredSessions;
 import io.statfeed.scheduler.jobs.ForgetExpiredJob;
+import io.statfeed.scheduler.jobs.RetentionJob;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -51,6 +55,13 @@ public final class SchedulerServer implements AutoCloseable {
     private static final int THREADS = 2;
     /** Ended sessions and old attempts cost nothing but space; a few times an hour is plenty. */
     static final Duration FORGET_EXPIRED_INTERVAL = Duration.ofMinutes(15);
+    /**
+     * Minute buckets are kept from an hour's edge and hour buckets from a day's, so the horizon
+     * moves once an hour: an hourly run deletes one new hour of minutes per stat in small
+     * statements, and running more often would mostly find nothing. Reads never depend on it:
+     * they take the old part from coarser buckets whether or not the finer ones are gone yet.
+     */
+    static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
 
     private static final AtomicLong STARTS = new AtomicLong();
@@ -67,7 +78,9 @@ public final class SchedulerServer implements AutoCloseable {
         return start(database, List.of(
                 ScheduledJob.every(FORGET_EXPIRED_INTERVAL, "forget-expired", new ForgetExpiredJob(
                         new ForgetExpiredSessions(new SessionStore(database), new LoginFailureStore(database), clock),
-                        new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock)))));
+                        new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock))),
+                ScheduledJob.every(RETENTION_INTERVAL, "retention", new RetentionJob(new ForgetOldBuckets(
+                        new BucketStore(database), new RetentionHorizons(settings.retention()), clock)))));
     }
 
     /**

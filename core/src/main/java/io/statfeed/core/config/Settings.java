@@ -25,7 +25,8 @@ public record Settings(
         Accounts accounts,
         AppServers appServers,
         Optional<URI> publicUrl,
-        Optional<URI> publicApiUrl) {
+        Optional<URI> publicApiUrl,
+        Retention retention) {
 
     /** A MySQL-compatible server to use instead of the embedded database. */
     public record DatabaseServer(String jdbcUrl, String user, String password) {
@@ -95,6 +96,28 @@ public record Settings(
         }
     }
 
+    /**
+     * How long stored buckets are kept: minute buckets for {@code minutes}, hour buckets for
+     * {@code hours}, day buckets forever. Hours stand in for minutes once these are gone (and days
+     * for hours), so hours are kept at least as long as minutes.
+     */
+    public record Retention(Duration minutes, Duration hours) {
+        public Retention {
+            requireRange("STATFEED_RETAIN_MINUTES_DAYS", minutes.toDays(), MIN_RETAIN_DAYS, MAX_RETAIN_DAYS);
+            requireRange("STATFEED_RETAIN_HOURS_DAYS", hours.toDays(), MIN_RETAIN_DAYS, MAX_RETAIN_DAYS);
+            if (hours.compareTo(minutes) < 0) {
+                throw new ConfigException("STATFEED_RETAIN_HOURS_DAYS must be at least STATFEED_RETAIN_MINUTES_DAYS ("
+                        + minutes.toDays() + "), got " + hours.toDays()
+                        + ": hour buckets stand in for the minute buckets that are gone");
+            }
+        }
+
+        /** The defaults: a month of minutes, two years of hours. */
+        public static Retention defaults() {
+            return new Retention(Duration.ofDays(DEFAULT_RETAIN_MINUTES_DAYS), Duration.ofDays(DEFAULT_RETAIN_HOURS_DAYS));
+        }
+    }
+
     /** One replica of an app-server. */
     public record HostPort(String host, int port) {
         private static final Pattern FORM = Pattern.compile("([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:]+]):([0-9]{1,5})");
@@ -137,6 +160,17 @@ public record Settings(
     public static final int DEFAULT_SELF_REPORT_SECONDS = 10;
     /** Sign-ups one client address may make an hour: a team behind one router, not a script. */
     public static final int DEFAULT_SIGNUPS_PER_HOUR = 20;
+    /**
+     * A month of minute buckets: every frame of a week or less, and the week before it, reads
+     * minutes; minutes are 60 times the rows of hours, so they are the ones worth pruning.
+     */
+    public static final int DEFAULT_RETAIN_MINUTES_DAYS = 30;
+    /** Two years of hour buckets: a month's graph (3-hour points) and the ones before it; 24 times the rows of days. */
+    public static final int DEFAULT_RETAIN_HOURS_DAYS = 730;
+    /** A day at least: a stat's 1d graph and how fresh its data is are read from minute buckets. */
+    public static final int MIN_RETAIN_DAYS = 1;
+    /** A century: as good as forever, and far from any overflow of seconds arithmetic. */
+    public static final int MAX_RETAIN_DAYS = 36_500;
 
     public Settings {
         requireRange("STATFEED_WEB_PORT", webPort, 0, 65_535);
@@ -183,7 +217,10 @@ public record Settings(
                         reader.integer("STATFEED_ANALYSIS_PORT", DEFAULT_ANALYSIS_PORT),
                         Duration.ofMillis(reader.integer("STATFEED_RPC_TIMEOUT_MS", DEFAULT_RPC_TIMEOUT_MS))),
                 reader.text("STATFEED_PUBLIC_URL").map(text -> publicUrl("STATFEED_PUBLIC_URL", text)),
-                reader.text("STATFEED_PUBLIC_API_URL").map(text -> publicUrl("STATFEED_PUBLIC_API_URL", text)));
+                reader.text("STATFEED_PUBLIC_API_URL").map(text -> publicUrl("STATFEED_PUBLIC_API_URL", text)),
+                new Retention(
+                        Duration.ofDays(reader.integer("STATFEED_RETAIN_MINUTES_DAYS", DEFAULT_RETAIN_MINUTES_DAYS)),
+                        Duration.ofDays(reader.integer("STATFEED_RETAIN_HOURS_DAYS", DEFAULT_RETAIN_HOURS_DAYS))));
     }
 
     /** The address people reach the web-app (or the api-server) at; embeds, examples and mails link to it. */
@@ -213,17 +250,17 @@ public record Settings(
 
     public Settings withDatabaseServer(DatabaseServer server) {
         return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl);
+                appServers, publicUrl, publicApiUrl, retention);
     }
 
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, ingest, accounts, appServers,
-                publicUrl, publicApiUrl);
+                publicUrl, publicApiUrl, retention);
     }
 
     public Settings withIngest(Ingest changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, changed, accounts,
-                appServers, publicUrl, publicApiUrl);
+                appServers, publicUrl, publicApiUrl, retention);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
@@ -236,7 +273,7 @@ public record Settings(
 
     public Settings withAccounts(Accounts changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, changed,
-                appServers, publicUrl, publicApiUrl);
+                appServers, publicUrl, publicApiUrl, retention);
     }
 
     public Settings withPasswordHashCost(int cost) {
@@ -245,12 +282,17 @@ public record Settings(
 
     public Settings withAppServers(AppServers servers) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts, servers,
-                publicUrl, publicApiUrl);
+                publicUrl, publicApiUrl, retention);
     }
 
     public Settings withPublicUrl(URI url) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, Optional.of(url), publicApiUrl);
+                appServers, Optional.of(url), publicApiUrl, retention);
+    }
+
+    public Settings withRetention(Retention changed) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
+                appServers, publicUrl, publicApiUrl, changed);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {
