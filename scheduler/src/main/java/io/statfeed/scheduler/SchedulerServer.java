@@ -20,11 +20,14 @@ import io.statfeed.interactor.alerts.EvaluateAlerts;
 import io.statfeed.interactor.alerts.LastDayGraphs;
 import io.statfeed.interactor.stats.GraphDrawing;
 import io.statfeed.interactor.stats.SeriesReader;
+import io.statfeed.interactor.retention.ForgetOldBuckets;
+import io.statfeed.interactor.retention.RetentionHorizons;
 import io.statfeed.interactor.session.ForgetExpiredSessions;
 import io.statfeed.scheduler.jobs.DeliverOutboxJob;
 import io.statfeed.scheduler.jobs.EvaluateAlertsJob;
 import io.statfeed.scheduler.jobs.ForgetExpiredJob;
 import java.net.URI;
+import io.statfeed.scheduler.jobs.RetentionJob;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -71,6 +74,13 @@ public final class SchedulerServer implements AutoCloseable {
     private static final int THREADS = 4;
     /** Ended sessions and old attempts cost nothing but space; a few times an hour is plenty. */
     static final Duration FORGET_EXPIRED_INTERVAL = Duration.ofMinutes(15);
+    /**
+     * Minute buckets are kept from an hour's edge and hour buckets from a day's, so the horizon
+     * moves once an hour: an hourly run deletes one new hour of minutes per stat in small
+     * statements, and running more often would mostly find nothing. Reads never depend on it:
+     * they take the old part from coarser buckets whether or not the finer ones are gone yet.
+     */
+    static final Duration RETENTION_INTERVAL = Duration.ofHours(1);
     private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(30);
     /**
      * Alert cycles run two seconds into each minute: the minute just ended is then in storage (the
@@ -101,11 +111,12 @@ public final class SchedulerServer implements AutoCloseable {
         AlertStore alerts = new AlertStore(database);
         StatStore stats = new StatStore(database);
         BucketStore buckets = new BucketStore(database);
+        RetentionHorizons horizons = new RetentionHorizons(settings.retention());
         URI webBase = settings.publicUrl().orElse(URI.create("http://localhost:" + settings.webPort()));
         DeliverOutbox deliver = new DeliverOutbox(new OutboxStore(database), alerts, stats,
                 MailSenders.from(settings),
                 WebhookSender.from(settings.webhooks()),
-                new LastDayGraphs(new GraphDrawing(new SeriesReader(buckets), appServices.graph()), clock), webBase, clock);
+                new LastDayGraphs(new GraphDrawing(new SeriesReader(buckets, horizons, clock), appServices.graph()), clock), webBase, clock);
         try {
             SchedulerServer server = start(database, List.of(
                     ScheduledJob.every(FORGET_EXPIRED_INTERVAL, "forget-expired", new ForgetExpiredJob(
@@ -113,7 +124,9 @@ public final class SchedulerServer implements AutoCloseable {
                             new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock))),
                     alertCycle.apply(new EvaluateAlertsJob(new EvaluateAlerts(alerts, buckets, appServices.analysis(),
                             new AlertMessages(new AccountStore(database)), clock))),
-                    ScheduledJob.every(OUTBOX_INTERVAL, "deliver-outbox", new DeliverOutboxJob(deliver))));
+                    ScheduledJob.every(OUTBOX_INTERVAL, "deliver-outbox", new DeliverOutboxJob(deliver)),
+                    ScheduledJob.every(RETENTION_INTERVAL, "retention", new RetentionJob(
+                            new ForgetOldBuckets(buckets, horizons, clock)))));
             server.owned.add(appServices);
             return server;
         } catch (RuntimeException e) {

@@ -57,6 +57,8 @@ class SchedulerServerTest {
             try (SchedulerServer node = SchedulerServer.start(db.settings(), database)) {
                 awaitTrue(() -> count(database, "SELECT COUNT(*) FROM login_failures") == 1
                         && count(database, "SELECT COUNT(*) FROM signup_attempts") == 1);
+                assertEquals(1, count(database, "SELECT COUNT(*) FROM QRTZ_JOB_DETAILS WHERE JOB_NAME = 'retention'"),
+                        "retention is one of the cluster's jobs");
             }
             assertEquals(1, failures.countByEmail("new@example.com", 0));
             assertEquals(1, attempts.countByClient("203.0.113.1", 0));

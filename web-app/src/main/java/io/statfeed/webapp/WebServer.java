@@ -42,6 +42,7 @@ import io.statfeed.interactor.export.DeleteStat;
 import io.statfeed.interactor.export.FindStat;
 import io.statfeed.interactor.export.ListStats;
 import io.statfeed.interactor.export.ReadStatData;
+import io.statfeed.interactor.retention.RetentionHorizons;
 import io.statfeed.interactor.session.LogIn;
 import io.statfeed.interactor.session.LogOut;
 import io.statfeed.interactor.session.ResumeSession;
@@ -161,7 +162,8 @@ public final class WebServer implements AutoCloseable {
         AccessTokens tokens = new AccessTokens(accounts);
 
         StatAccess access = new StatAccess(stats);
-        SeriesReader reader = new SeriesReader(buckets, inParallel, MAX_READ_SLICES);
+        SeriesReader reader = new SeriesReader(buckets, new RetentionHorizons(settings.retention()), clock, inParallel,
+                MAX_READ_SLICES);
         StatAnalyst analyst = new StatAnalyst(reader, appServices.analysis());
         GraphDrawing drawing = new GraphDrawing(reader, appServices.graph());
         SignUp signUp = new SignUp(accounts, passwords, new SignupLimit(new SignupAttemptStore(database),
@@ -190,7 +192,7 @@ public final class WebServer implements AutoCloseable {
         List<RouteGroup> routes = List.of(
                 new AccountRoutes(signUp)::addTo,
                 new ExportRoutes(new ListStats(tokens, stats), new FindStat(tokens, stats),
-                        new ReadStatData(tokens, stats, buckets, clock), new DeleteStat(tokens, stats, clock))::addTo,
+                        new ReadStatData(tokens, stats, reader, clock), new DeleteStat(tokens, stats, clock))::addTo,
                 new AlertExportRoutes(tokens, createAlert, listAlerts, changeAlert)::addTo,
                 new AuthRoutes(pages, cookies, signUp, new StartSession(accounts, sessions, clock),
                         new LogIn(accounts, new LoginFailureStore(database), sessions, passwords, clock),

@@ -13,8 +13,12 @@ import io.statfeed.core.storage.BucketStore.StatBucket;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.core.testing.Backend;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +38,10 @@ class StatHatExportExamplesTest {
 
     @Test
     void statlist_stat_delete_and_data_answer_as_the_stathat_manual_shows() throws Exception {
-        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir)) {
+        // Now is the example's day: from ten years on, its hours would be past their retention and
+        // the frame would be read from day buckets, as it should be.
+        Clock exampleDay = Clock.fixed(Instant.ofEpochSecond(START + 4 * THREE_HOURS), ZoneOffset.UTC);
+        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir, exampleDay, UnaryOperator.identity())) {
             JsonNode ada = test.http.signUp("ada@example.com", "correct horse").json();
             String token = ada.get("access_token").textValue();
             long accountId = Long.parseLong(ada.get("account_id").textValue());

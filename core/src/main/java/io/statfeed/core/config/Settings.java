@@ -28,7 +28,8 @@ public record Settings(
         Optional<URI> publicUrl,
         Optional<URI> publicApiUrl,
         Mail mail,
-        Webhooks webhooks) {
+        Webhooks webhooks,
+        Retention retention) {
 
     /** A MySQL-compatible server to use instead of the embedded database. */
     public record DatabaseServer(String jdbcUrl, String user, String password) {
@@ -179,6 +180,28 @@ public record Settings(
         }
     }
 
+    /**
+     * How long stored buckets are kept: minute buckets for {@code minutes}, hour buckets for
+     * {@code hours}, day buckets forever. Hours stand in for minutes once these are gone (and days
+     * for hours), so hours are kept at least as long as minutes.
+     */
+    public record Retention(Duration minutes, Duration hours) {
+        public Retention {
+            requireRange("STATFEED_RETAIN_MINUTES_DAYS", minutes.toDays(), MIN_RETAIN_DAYS, MAX_RETAIN_DAYS);
+            requireRange("STATFEED_RETAIN_HOURS_DAYS", hours.toDays(), MIN_RETAIN_DAYS, MAX_RETAIN_DAYS);
+            if (hours.compareTo(minutes) < 0) {
+                throw new ConfigException("STATFEED_RETAIN_HOURS_DAYS must be at least STATFEED_RETAIN_MINUTES_DAYS ("
+                        + minutes.toDays() + "), got " + hours.toDays()
+                        + ": hour buckets stand in for the minute buckets that are gone");
+            }
+        }
+
+        /** The defaults: a month of minutes, two years of hours. */
+        public static Retention defaults() {
+            return new Retention(Duration.ofDays(DEFAULT_RETAIN_MINUTES_DAYS), Duration.ofDays(DEFAULT_RETAIN_HOURS_DAYS));
+        }
+    }
+
     /** One replica of an app-server. */
     public record HostPort(String host, int port) {
         private static final Pattern FORM = Pattern.compile("([A-Za-z0-9.\\-]+|\\[[0-9A-Fa-f:]+]):([0-9]{1,5})");
@@ -227,6 +250,17 @@ public record Settings(
     public static final MailTls DEFAULT_SMTP_TLS = MailTls.STARTTLS;
     /** A receiver that has not answered in five seconds is down; the outbox tries again later. */
     public static final int DEFAULT_WEBHOOK_TIMEOUT_MS = 5_000;
+    /**
+     * A month of minute buckets: every frame of a week or less, and the week before it, reads
+     * minutes; minutes are 60 times the rows of hours, so they are the ones worth pruning.
+     */
+    public static final int DEFAULT_RETAIN_MINUTES_DAYS = 30;
+    /** Two years of hour buckets: a month's graph (3-hour points) and the ones before it; 24 times the rows of days. */
+    public static final int DEFAULT_RETAIN_HOURS_DAYS = 730;
+    /** A day at least: a stat's 1d graph and how fresh its data is are read from minute buckets. */
+    public static final int MIN_RETAIN_DAYS = 1;
+    /** A century: as good as forever, and far from any overflow of seconds arithmetic. */
+    public static final int MAX_RETAIN_DAYS = 36_500;
 
     public Settings {
         requireRange("STATFEED_WEB_PORT", webPort, 0, 65_535);
@@ -277,7 +311,10 @@ public record Settings(
                 mail(reader),
                 new Webhooks(
                         reader.bool("STATFEED_WEBHOOK_ALLOW_PRIVATE", false),
-                        Duration.ofMillis(reader.integer("STATFEED_WEBHOOK_TIMEOUT_MS", DEFAULT_WEBHOOK_TIMEOUT_MS))));
+                        Duration.ofMillis(reader.integer("STATFEED_WEBHOOK_TIMEOUT_MS", DEFAULT_WEBHOOK_TIMEOUT_MS))),
+                new Retention(
+                        Duration.ofDays(reader.integer("STATFEED_RETAIN_MINUTES_DAYS", DEFAULT_RETAIN_MINUTES_DAYS)),
+                        Duration.ofDays(reader.integer("STATFEED_RETAIN_HOURS_DAYS", DEFAULT_RETAIN_HOURS_DAYS))));
     }
 
     private static Mail mail(Reader reader) {
@@ -319,17 +356,17 @@ public record Settings(
 
     public Settings withDatabaseServer(DatabaseServer server) {
         return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention);
     }
 
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, ingest, accounts, appServers,
-                publicUrl, publicApiUrl, mail, webhooks);
+                publicUrl, publicApiUrl, mail, webhooks, retention);
     }
 
     public Settings withIngest(Ingest changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, changed, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
@@ -342,7 +379,7 @@ public record Settings(
 
     public Settings withAccounts(Accounts changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, changed,
-                appServers, publicUrl, publicApiUrl, mail, webhooks);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention);
     }
 
     public Settings withPasswordHashCost(int cost) {
@@ -351,22 +388,27 @@ public record Settings(
 
     public Settings withAppServers(AppServers servers) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts, servers,
-                publicUrl, publicApiUrl, mail, webhooks);
+                publicUrl, publicApiUrl, mail, webhooks, retention);
     }
 
     public Settings withPublicUrl(URI url) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, Optional.of(url), publicApiUrl, mail, webhooks);
+                appServers, Optional.of(url), publicApiUrl, mail, webhooks, retention);
     }
 
     public Settings withMail(Mail changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, changed, webhooks);
+                appServers, publicUrl, publicApiUrl, changed, webhooks, retention);
     }
 
     public Settings withWebhooks(Webhooks changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, changed);
+                appServers, publicUrl, publicApiUrl, mail, changed, retention);
+    }
+
+    public Settings withRetention(Retention changed) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
+                appServers, publicUrl, publicApiUrl, mail, webhooks, changed);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {

@@ -173,4 +173,31 @@ class SettingsTest {
     private static String refused(Map<String, String> env) {
         return assertThrows(ConfigException.class, () -> Settings.from(env)).getMessage();
     }
+
+    @Test
+    void minutes_are_kept_a_month_and_hours_two_years_unless_told_otherwise() {
+        assertEquals(new Settings.Retention(Duration.ofDays(30), Duration.ofDays(730)), Settings.from(Map.of()).retention());
+        assertEquals(new Settings.Retention(Duration.ofDays(7), Duration.ofDays(7)), Settings.from(Map.of(
+                "STATFEED_RETAIN_MINUTES_DAYS", "7", "STATFEED_RETAIN_HOURS_DAYS", "7")).retention());
+        Settings.Retention longer = new Settings.Retention(Duration.ofDays(90), Duration.ofDays(3_650));
+        assertEquals(longer, Settings.from(Map.of()).withRetention(longer).withPorts(0, 0).retention(),
+                "copies keep the retention");
+    }
+
+    @Test
+    void hours_must_be_kept_at_least_as_long_as_minutes_and_both_within_range() {
+        assertEquals("STATFEED_RETAIN_HOURS_DAYS must be at least STATFEED_RETAIN_MINUTES_DAYS (30), got 10: "
+                        + "hour buckets stand in for the minute buckets that are gone",
+                assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_RETAIN_HOURS_DAYS", "10")))
+                        .getMessage());
+        assertEquals("STATFEED_RETAIN_MINUTES_DAYS must be between 1 and 36500, got 0",
+                assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_RETAIN_MINUTES_DAYS", "0")))
+                        .getMessage());
+        assertEquals("STATFEED_RETAIN_HOURS_DAYS must be between 1 and 36500, got 40000",
+                assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_RETAIN_HOURS_DAYS", "40000")))
+                        .getMessage());
+        assertEquals("STATFEED_RETAIN_MINUTES_DAYS must be a whole number, got 'a month'",
+                assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_RETAIN_MINUTES_DAYS",
+                        "a month"))).getMessage());
+    }
 }

@@ -1,14 +1,12 @@
 package io.statfeed.interactor.export;
 
 import io.statfeed.core.model.Account;
-import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.InvalidInputException;
-import io.statfeed.core.model.Resolution;
-import io.statfeed.core.model.Series;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.model.TimeFrame;
-import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.StatStore;
+import io.statfeed.interactor.stats.SeriesReader;
+import io.statfeed.interactor.stats.Window;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -19,6 +17,8 @@ import java.util.Set;
 /**
  * An export script reads the points of one or more stats of its account over a StatHat time
  * frame: counters summed per interval (empty intervals 0), values averaged (empty intervals left out).
+ * The points come through the same {@link SeriesReader} as the pages', so a frame reaching past the
+ * minute buckets' retention shows hour (or day) numbers there, as a graph does.
  */
 public final class ReadStatData {
     /** One request reads at most this many stats, so that one URL cannot ask for unbounded work. */
@@ -39,13 +39,13 @@ public final class ReadStatData {
 
     private final AccessTokens tokens;
     private final StatStore stats;
-    private final BucketStore buckets;
+    private final SeriesReader reader;
     private final Clock clock;
 
-    public ReadStatData(AccessTokens tokens, StatStore stats, BucketStore buckets, Clock clock) {
+    public ReadStatData(AccessTokens tokens, StatStore stats, SeriesReader reader, Clock clock) {
         this.tokens = tokens;
         this.stats = stats;
-        this.buckets = buckets;
+        this.reader = reader;
         this.clock = clock;
     }
 
@@ -57,15 +57,14 @@ public final class ReadStatData {
         List<Stat> found = wanted.stream().map(id -> StatIds.liveStat(stats, account.id(), id)).toList();
         List<StatData> data = new ArrayList<>(found.size());
         for (Stat stat : found) {
-            data.add(new StatData(stat.id(), stat.name(), frame.inWords(), points(stat, window)));
+            data.add(new StatData(stat.id(), stat.name(), frame.inWords(), points(stat, frame, window)));
         }
         return List.copyOf(data);
     }
 
-    private List<DataPoint> points(Stat stat, TimeFrame.Window window) {
-        Resolution resolution = Resolution.finestFittingInto(window.intervalSeconds());
-        List<Bucket> stored = buckets.read(stat.id(), resolution, window.start(), window.end());
-        return Series.of(window, stat.counter(), stored).stream()
+    private List<DataPoint> points(Stat stat, TimeFrame frame, TimeFrame.Window placed) {
+        Window window = new Window(frame.text(), placed.start(), placed.end(), placed.intervalSeconds());
+        return reader.read(stat, window).points().stream()
                 .map(point -> new DataPoint(point.time(), point.value())).toList();
     }
 

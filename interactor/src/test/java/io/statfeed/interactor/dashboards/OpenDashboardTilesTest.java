@@ -18,7 +18,6 @@ import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.testing.Backend;
 import io.statfeed.interactor.Visitor;
-import io.statfeed.interactor.stats.SeriesReader;
 import io.statfeed.interactor.stats.StatAnalyst;
 import io.statfeed.interactor.testing.World;
 import java.nio.file.Path;
@@ -152,7 +151,7 @@ class OpenDashboardTilesTest {
     }
 
     private OpenDashboard open(World world, AnalysisService analysis) {
-        return new OpenDashboard(world.dashboards, new StatAnalyst(new SeriesReader(world.buckets), analysis),
+        return new OpenDashboard(world.dashboards, new StatAnalyst(world.seriesReader(), analysis),
                 world.clock, new InParallel(tileReaders));
     }
 

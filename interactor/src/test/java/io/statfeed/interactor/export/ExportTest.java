@@ -229,6 +229,28 @@ class ExportTest {
     }
 
     @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_frame_older_than_the_minute_retention_reads_its_hours(Backend backend) {
+        try (World world = new World(backend, dataDir)) {
+            SignedUp ada = world.newAccount();
+            Stat stat = world.counter(ada, "signups");
+            long hour = Resolution.HOUR.bucketStart(NOW_SECONDS) - 60 * Resolution.DAY.seconds();
+            // Two months back only hours are left (their minutes pruned); a minute from now is still there.
+            world.store(stat, Resolution.HOUR, Bucket.of(hour, 7), Bucket.of(hour + 3_600, 2));
+            world.store(stat, Resolution.MINUTE, Bucket.of(Resolution.MINUTE.bucketStart(NOW_SECONDS), 4));
+
+            List<DataPoint> old = readStatData(world).read(ada.accessToken(), List.of(String.valueOf(stat.id())),
+                    "2h30m", Optional.of(hour)).get(0).points();
+            List<DataPoint> recent = readStatData(world).read(ada.accessToken(), List.of(String.valueOf(stat.id())),
+                    "1h30m", Optional.empty()).get(0).points();
+
+            assertEquals(List.of(new DataPoint(hour, 7), new DataPoint(hour + 1_800, 0), new DataPoint(hour + 3_600, 2),
+                    new DataPoint(hour + 5_400, 0)), old, "each hour in the half hour it begins");
+            assertEquals(4, recent.stream().mapToDouble(DataPoint::value).sum(), "recent frames read minutes");
+        }
+    }
+
+    @ParameterizedTest
     @ValueSource(longs = {-1, ReadStatData.MAX_START_SECONDS + 1, Long.MAX_VALUE, Long.MIN_VALUE})
     void a_start_outside_year_0_to_9999_is_refused_with_the_parameter_named(long start) {
         try (World world = new World(Backend.EMBEDDED, dataDir)) {
@@ -309,7 +331,7 @@ class ExportTest {
     }
 
     private static ReadStatData readStatData(World world) {
-        return new ReadStatData(world.tokens, world.stats, world.buckets, world.clock);
+        return new ReadStatData(world.tokens, world.stats, world.seriesReader(), world.clock);
     }
 
     private static DeleteStat deleteStat(World world) {

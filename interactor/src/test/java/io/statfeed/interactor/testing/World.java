@@ -19,6 +19,7 @@ import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
 import io.statfeed.interactor.accounts.SignupLimit;
 import io.statfeed.interactor.export.AccessTokens;
+import io.statfeed.interactor.retention.RetentionHorizons;
 import io.statfeed.interactor.stats.GraphDrawing;
 import io.statfeed.interactor.stats.SeriesReader;
 import io.statfeed.interactor.stats.StatAccess;
@@ -106,8 +107,14 @@ public final class World implements AutoCloseable {
         return new StatAccess(stats);
     }
 
+    /** The default retention's horizons: a month of minutes, two years of hours. */
+    public RetentionHorizons horizons() {
+        return new RetentionHorizons(Settings.Retention.defaults());
+    }
+
+    /** A reader on the world's clock with the default retention, one query per resolution. */
     public SeriesReader seriesReader() {
-        return new SeriesReader(buckets);
+        return new SeriesReader(buckets, horizons(), clock);
     }
 
     public StatAnalyst analyst() {
