@@ -463,7 +463,7 @@ public final class IngestBench {
         return out;
     }
 
-    private static void recreateDatabase(String url) throws IOException, InterruptedException {
+    static void recreateDatabase(String url) throws IOException, InterruptedException {
         String database = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
         Process p = new ProcessBuilder("mariadb", "--protocol=tcp", "-h127.0.0.1", "-P3306", "-uroot", "-e",
                 "DROP DATABASE IF EXISTS `" + database + "`").inheritIO().start();

@@ -24,7 +24,7 @@ enum Layout {
             "STATFEED_SIGNUPS_PER_HOUR", "100000");
 
     /** The processes of one layout and where to reach them. */
-    record Running(List<Proc> processes, Proc api, String webUrl, String apiUrl, Path apiDataDir)
+    record Running(List<Proc> processes, Proc api, String webUrl, String apiUrl, Path apiDataDir, Proc scheduler)
             implements AutoCloseable {
         /** CPU seconds the layout's processes have used so far. */
         double cpuSeconds() {
@@ -40,8 +40,18 @@ enum Layout {
     }
 
     Running start(Path repo, Path work, int webPort, int apiPort, String databaseUrl) throws Exception {
+        return start(repo, work, webPort, apiPort, databaseUrl, Map.of(), false);
+    }
+
+    /**
+     * @param extraEnv   settings every process gets (mail, for instance)
+     * @param scheduler  production also starts {@code scripts/run scheduler} (embedded's one JVM always runs one)
+     */
+    Running start(Path repo, Path work, int webPort, int apiPort, String databaseUrl, Map<String, String> extraEnv,
+                  boolean scheduler) throws Exception {
         Path logs = work.resolve("logs");
         Map<String, String> env = new HashMap<>(SETUP_SETTINGS);
+        env.putAll(extraEnv);
         env.put("STATFEED_WEB_PORT", Integer.toString(webPort));
         env.put("STATFEED_API_PORT", Integer.toString(apiPort));
         String webUrl = "http://127.0.0.1:" + webPort;
@@ -52,7 +62,7 @@ enum Layout {
             env.put("STATFEED_DATA_DIR", data.toString());
             Proc all = Proc.start("statfeed-all", List.of(run.toString()), env, repo, logs);
             all.awaitHealthy(apiUrl + "/healthz").awaitHealthy(webUrl + "/healthz");
-            return new Running(List.of(all), all, webUrl, apiUrl, data);
+            return new Running(List.of(all), all, webUrl, apiUrl, data, all);
         }
         env.put("STATFEED_DB_URL", databaseUrl);
         List<Proc> started = new ArrayList<>();
@@ -67,6 +77,14 @@ enum Layout {
         Proc web = Proc.start("statfeed-web", List.of(run.toString(), "web"), webEnv, repo, logs);
         started.add(web);
         web.awaitHealthy(webUrl + "/healthz");
-        return new Running(started, api, webUrl, apiUrl, apiData);
+        if (!scheduler) {
+            return new Running(started, api, webUrl, apiUrl, apiData, null);
+        }
+        Map<String, String> schedulerEnv = new HashMap<>(env);
+        schedulerEnv.put("STATFEED_DATA_DIR", Files.createDirectories(work.resolve("scheduler-data")).toString());
+        Proc node = Proc.start("statfeed-scheduler", List.of(run.toString(), "scheduler"), schedulerEnv, repo, logs);
+        started.add(node);
+        node.awaitLine("joined cluster");
+        return new Running(started, api, webUrl, apiUrl, apiData, node);
     }
 }

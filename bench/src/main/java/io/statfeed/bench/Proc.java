@@ -43,6 +43,11 @@ final class Proc implements AutoCloseable {
         return new Proc(name, builder.start(), log);
     }
 
+    /** Where the process's output goes. */
+    Path log() {
+        return log;
+    }
+
     long pid() {
         return process.pid();
     }
@@ -67,6 +72,21 @@ final class Proc implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException(name + " did not become healthy at " + url + "; see " + log);
+    }
+
+    /** Waits until the process's output has a line containing {@code text}, failing early if it dies. */
+    Proc awaitLine(String text) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + START_LIMIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (Files.exists(log) && Files.readString(log).contains(text)) {
+                return this;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(name + " never said '" + text + "'; see " + log);
     }
 
     /** Resident set size now and at its peak, in MiB, from /proc. */

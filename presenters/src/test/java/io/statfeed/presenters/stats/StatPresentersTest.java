@@ -52,7 +52,7 @@ class StatPresentersTest {
                         + "\"graph\":{\"png\":\"https://stats.example.com/stats/42/graph.png?tf=1h\","
                         + "\"svg\":\"https://stats.example.com/stats/42/graph.svg?tf=1h\"},"
                         + "\"embed_html\":\"<script src=\\\"https://stats.example.com/embed.js\\\"></script>\\n"
-                        + "<script>StatHatEmbed.render({s1:'42',w:760,h:235,tf:'1h'});</script>\"}",
+                        + "<script>StatHatEmbed.render({s1:'42',w:760,h:235,tf:'1h'});</script>\",\"alert_spans\":[]}",
                 new StatPagePresenter(new Templates()).json(PAGE, LINKS));
     }
 
@@ -81,7 +81,7 @@ class StatPresentersTest {
         String json = new StatPagePresenter(new Templates()).json(hidden, LINKS);
         assertEquals(true, json.endsWith("\"newest_minute\":null,\"now\":1699999290,"
                 + "\"graph\":{\"png\":\"https://stats.example.com/stats/42/graph.png?tf=1h\","
-                + "\"svg\":\"https://stats.example.com/stats/42/graph.svg?tf=1h\"},\"embed_html\":null}"), json);
+                + "\"svg\":\"https://stats.example.com/stats/42/graph.svg?tf=1h\"},\"embed_html\":null,\"alert_spans\":[]}"), json);
     }
 
     @Test
@@ -94,7 +94,7 @@ class StatPresentersTest {
         assertEquals(true, json.endsWith("\"graph\":{\"png\":\"https://stats.example.com/embed/graph.png?s1=TOKEN_1&tf=1h\","
                 + "\"svg\":\"https://stats.example.com/embed/graph.svg?s1=TOKEN_1&tf=1h\"},\"embed_html\":"
                 + "\"<script src=\\\"https://stats.example.com/embed.js\\\"></script>\\n"
-                + "<script>StatHatEmbed.render({s1:'TOKEN_1',w:760,h:235,tf:'1h'});</script>\"}"), json);
+                + "<script>StatHatEmbed.render({s1:'TOKEN_1',w:760,h:235,tf:'1h'});</script>\",\"alert_spans\":[]}"), json);
     }
 
     @Test
@@ -112,5 +112,14 @@ class StatPresentersTest {
         String tag = opening.split(" ")[0];
         Matcher m = Pattern.compile("<" + Pattern.quote(opening) + ".*?</" + tag + ">", Pattern.DOTALL).matcher(html);
         return m.find() ? m.group() : "(no <" + opening + "> in page)";
+    }
+
+    @Test
+    void the_json_twin_names_the_spans_an_alert_was_firing_for_the_graph_to_shade() {
+        String json = new StatPagePresenter(new Templates()).json(PAGE, LINKS, new io.statfeed.interactor.alerts.StatAlerts
+                .Alerts(List.of(), List.of(), List.of(new io.statfeed.interactor.alerts.StatAlerts.FiringSpan(7,
+                1699999230, 1699999320))));
+        assertEquals(true, json.endsWith(",\"alert_spans\":[{\"alert_id\":\"7\",\"from\":1699999230,\"to\":1699999320}]}"),
+                json);
     }
 }
