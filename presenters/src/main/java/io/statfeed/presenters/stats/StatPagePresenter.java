@@ -31,6 +31,15 @@ public final class StatPagePresenter {
 
     /** @param dashboards the owner's dashboards, offered to add the stat to (empty for visitors) */
     public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards) {
+        return html(page, chrome, links, dashboards, false);
+    }
+
+    /** Whether the stat is starred for the visitor's reports: the star button of an owned stat. */
+    public record StarView(boolean starred) {
+    }
+
+    /** @param starred whether the signed-in owner has starred the stat (its star button shows which) */
+    public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards, boolean starred) {
         Stat stat = page.stat();
         String frame = page.window().key();
         String embed = page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null);
@@ -42,7 +51,7 @@ public final class StatPagePresenter {
                 anomalies(page.analysis()), page.analysis().anomalies().size(), forecast(page), embed,
                 Formats.duration(page.window().intervalSeconds()), shareUrl,
                 dashboards.stream().map(d -> new DashboardChoice(Long.toString(d.id()), d.name())).toList());
-        return templates.render("stat", Map.of("chrome", chrome, "stat", view));
+        return templates.render("stat", Map.of("chrome", chrome, "stat", view, "star", new StarView(starred)));
     }
 
     public String json(StatPage page, Links links) {

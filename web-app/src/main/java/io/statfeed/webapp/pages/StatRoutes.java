@@ -8,6 +8,7 @@ import io.statfeed.core.model.Dashboard;
 import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.dashboards.ListDashboards;
+import io.statfeed.interactor.reports.ViewStars;
 import io.statfeed.interactor.stats.DownloadStatData;
 import io.statfeed.interactor.stats.DrawStatGraph;
 import io.statfeed.interactor.stats.ViewStat;
@@ -28,9 +29,12 @@ public final class StatRoutes {
     private final DownloadStatData downloadStatData;
     private final ListDashboards listDashboards;
     private final StatPagePresenter presenter;
+    private final ViewStars viewStars;
 
     public StatRoutes(PageSupport pages, ViewStat viewStat, DrawStatGraph drawStatGraph,
-                      DownloadStatData downloadStatData, ListDashboards listDashboards, StatPagePresenter presenter) {
+                      DownloadStatData downloadStatData, ListDashboards listDashboards, ViewStars viewStars,
+                      StatPagePresenter presenter) {
+        this.viewStars = viewStars;
         this.pages = pages;
         this.listDashboards = listDashboards;
         this.viewStat = viewStat;
@@ -64,7 +68,8 @@ public final class StatRoutes {
             return;
         }
         List<Dashboard> dashboards = page.owned() ? listDashboards.list(visitor.orElseThrow()) : List.of();
-        Responses.html(ctx, presenter.html(page, pages.chrome(ctx, "stats"), pages.links(ctx), dashboards));
+        boolean starred = page.owned() && viewStars.isStarred(visitor.orElseThrow(), page.stat().id());
+        Responses.html(ctx, presenter.html(page, pages.chrome(ctx, "stats"), pages.links(ctx), dashboards, starred));
     }
 
     private void graph(Context ctx, ImageFormat format) {
