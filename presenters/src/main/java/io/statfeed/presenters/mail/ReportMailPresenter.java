@@ -47,7 +47,9 @@ public final class ReportMailPresenter implements ReportMail {
     }
 
     public record ReportView(String title, String periodLabel, String zone, String intro, List<LineView> lines,
-                             List<AlertView> alerts, String statsUrl, String settingsUrl, String unsubscribeUrl) {
+                             List<AlertView> alerts, String statsUrl, String manageUrl, String unsubscribeUrl) {
+        // manageUrl, not settingsUrl: OGNL takes a method named set... for a setter and cannot read it
+
     }
 
     @Override
@@ -119,7 +121,7 @@ public final class ReportMailPresenter implements ReportMail {
             }
         }
         text.append("\nAll your stats: ").append(view.statsUrl())
-                .append("\nChange when reports come: ").append(view.settingsUrl())
+                .append("\nChange when reports come: ").append(view.manageUrl())
                 .append("\nStop these reports: ").append(view.unsubscribeUrl()).append('\n');
         return text.toString();
     }
