@@ -46,8 +46,11 @@ public final class SendReports {
         int refused = 0;
         for (ReportSubscription subscription : subscriptions.subscribed()) {
             Optional<ReportPeriod> period = ReportPeriod.due(subscription, clock.instant());
-            Optional<User> user = accounts.findUserById(subscription.userId());
-            if (period.isEmpty() || user.isEmpty()) {
+            if (period.isEmpty()) {
+                continue;
+            }
+            Optional<User> user = accounts.findUserById(subscription.userId()); // only for the few that are due
+            if (user.isEmpty()) {
                 continue;
             }
             due++;
