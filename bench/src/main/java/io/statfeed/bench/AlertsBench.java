@@ -155,16 +155,20 @@ public final class AlertsBench {
         };
     }
 
+    /**
+     * Notes when each alert's first mail arrived. GreenMail lists messages by mailbox, so new ones
+     * may appear anywhere in the list: they are told apart by Message-ID, not by position.
+     */
     private static Thread watchMail(GreenMail smtp, Map<String, Long> mailedAt) {
         Thread watcher = new Thread(() -> {
-            int seen = 0;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while (!Thread.currentThread().isInterrupted()) {
-                MimeMessage[] received = smtp.getReceivedMessages();
                 long now = System.currentTimeMillis();
-                for (int i = seen; i < received.length; i++) {
-                    key(received[i]).ifPresent(key -> mailedAt.putIfAbsent(key, now));
+                for (MimeMessage message : smtp.getReceivedMessages()) {
+                    if (seen.add(messageId(message))) {
+                        key(message).ifPresent(key -> mailedAt.putIfAbsent(key, now));
+                    }
                 }
-                seen = received.length;
                 try {
                     Thread.sleep(50);
                 } catch (InterruptedException e) {
@@ -175,6 +179,14 @@ public final class AlertsBench {
         watcher.setDaemon(true);
         watcher.start();
         return watcher;
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static java.util.Optional<String> key(MimeMessage message) {

@@ -1,7 +1,19 @@
 package io.statfeed.scheduler;
 
 import io.statfeed.appservers.AppServices;
+import io.statfeed.channels.mail.MailSender;
 import io.statfeed.channels.mail.MailSenders;
+import io.statfeed.core.storage.InstallationSecretStore;
+import io.statfeed.core.storage.ReportSubscriptionStore;
+import io.statfeed.core.storage.StarStore;
+import io.statfeed.interactor.reports.PeriodSparklines;
+import io.statfeed.interactor.reports.ReportComposer;
+import io.statfeed.interactor.reports.ReportDelivery;
+import io.statfeed.interactor.reports.SendReports;
+import io.statfeed.interactor.reports.UnsubscribeTokens;
+import io.statfeed.presenters.html.Templates;
+import io.statfeed.presenters.mail.ReportMailPresenter;
+import io.statfeed.scheduler.jobs.SendReportsJob;
 import io.statfeed.channels.webhook.WebhookSender;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
@@ -90,6 +102,12 @@ public final class SchedulerServer implements AutoCloseable {
     /** The outbox is looked at this often: a transition is told within seconds of being recorded. */
     static final Duration OUTBOX_INTERVAL = Duration.ofSeconds(5);
 
+    /**
+     * Reports are looked for this often: one arrives within five minutes of its hour, and a run
+     * is a single read of the subscriptions when none is due.
+     */
+    static final Duration REPORTS_INTERVAL = Duration.ofMinutes(5);
+
     private static final AtomicLong STARTS = new AtomicLong();
 
     private final Scheduler quartz;
@@ -113,20 +131,28 @@ public final class SchedulerServer implements AutoCloseable {
         BucketStore buckets = new BucketStore(database);
         RetentionHorizons horizons = new RetentionHorizons(settings.retention());
         URI webBase = settings.publicUrl().orElse(URI.create("http://localhost:" + settings.webPort()));
-        DeliverOutbox deliver = new DeliverOutbox(new OutboxStore(database), alerts, stats,
-                MailSenders.from(settings),
+        MailSender mail = MailSenders.from(settings);
+        GraphDrawing drawing = new GraphDrawing(new SeriesReader(buckets, horizons, clock), appServices.graph());
+        DeliverOutbox deliver = new DeliverOutbox(new OutboxStore(database), alerts, stats, mail,
                 WebhookSender.from(settings.webhooks()),
-                new LastDayGraphs(new GraphDrawing(new SeriesReader(buckets, horizons, clock), appServices.graph()), clock), webBase, clock);
+                new LastDayGraphs(drawing, clock), webBase, clock);
+        AccountStore accounts = new AccountStore(database);
+        SendReports sendReports = new SendReports(new ReportSubscriptionStore(database), accounts,
+                new ReportDelivery(new ReportComposer(new StarStore(database), stats, buckets, alerts,
+                        new PeriodSparklines(drawing),
+                        new UnsubscribeTokens(new InstallationSecretStore(database), clock), webBase),
+                        new ReportMailPresenter(new Templates()), mail), clock);
         try {
             SchedulerServer server = start(database, List.of(
                     ScheduledJob.every(FORGET_EXPIRED_INTERVAL, "forget-expired", new ForgetExpiredJob(
                             new ForgetExpiredSessions(new SessionStore(database), new LoginFailureStore(database), clock),
                             new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock))),
                     alertCycle.apply(new EvaluateAlertsJob(new EvaluateAlerts(alerts, buckets, appServices.analysis(),
-                            new AlertMessages(new AccountStore(database)), clock))),
+                            new AlertMessages(accounts), clock))),
                     ScheduledJob.every(OUTBOX_INTERVAL, "deliver-outbox", new DeliverOutboxJob(deliver)),
                     ScheduledJob.every(RETENTION_INTERVAL, "retention", new RetentionJob(
-                            new ForgetOldBuckets(buckets, horizons, clock)))));
+                            new ForgetOldBuckets(buckets, horizons, clock))),
+                    ScheduledJob.every(REPORTS_INTERVAL, "send-reports", new SendReportsJob(sendReports))));
             server.owned.add(appServices);
             return server;
         } catch (RuntimeException e) {

@@ -17,6 +17,26 @@ import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.core.storage.StatStore;
+import io.statfeed.channels.mail.MailSenders;
+import io.statfeed.core.storage.InstallationSecretStore;
+import io.statfeed.core.storage.ReportSubscriptionStore;
+import io.statfeed.core.storage.StarStore;
+import io.statfeed.interactor.reports.ChangeReportSettings;
+import io.statfeed.interactor.reports.PeriodSparklines;
+import io.statfeed.interactor.reports.ReportComposer;
+import io.statfeed.interactor.reports.ReportDelivery;
+import io.statfeed.interactor.reports.SendReportNow;
+import io.statfeed.interactor.reports.SendReportsToMembers;
+import io.statfeed.interactor.reports.StarStat;
+import io.statfeed.interactor.reports.UnsubscribeFromReports;
+import io.statfeed.interactor.reports.UnsubscribeTokens;
+import io.statfeed.interactor.reports.ViewReportSettings;
+import io.statfeed.interactor.reports.ViewStars;
+import io.statfeed.presenters.mail.ReportMailPresenter;
+import io.statfeed.presenters.mail.UnsubscribePresenter;
+import io.statfeed.webapp.api.ReportApiRoutes;
+import io.statfeed.webapp.pages.ReportRoutes;
+import java.net.URI;
 import io.statfeed.interactor.accounts.Passwords;
 import io.statfeed.interactor.accounts.SignUp;
 import io.statfeed.interactor.accounts.SignupLimit;
@@ -182,7 +202,16 @@ public final class WebServer implements AutoCloseable {
         CreateAlert createAlert = new CreateAlert(alertStore, stats, webhooks, clock);
         ChangeAlert changeAlert = new ChangeAlert(alertStore, listAlerts, webhooks);
 
+        URI webBase = settings.publicUrl().orElse(URI.create("http://localhost:" + settings.webPort()));
+        ReportSubscriptionStore subscriptions = new ReportSubscriptionStore(database);
+        StarStore stars = new StarStore(database);
+        UnsubscribeTokens unsubscribeTokens = new UnsubscribeTokens(new InstallationSecretStore(database), clock);
         Templates templates = new Templates();
+        ReportDelivery reportDelivery = new ReportDelivery(new ReportComposer(stars, stats, buckets, alertStore,
+                new PeriodSparklines(drawing), unsubscribeTokens, webBase), new ReportMailPresenter(templates),
+                MailSenders.from(settings));
+        SendReportNow sendReportNow = new SendReportNow(accounts, subscriptions, reportDelivery, clock);
+        ViewStars viewStars = new ViewStars(stars);
         StatPagePresenter statPresenter = new StatPagePresenter(templates);
         ErrorPagePresenter errorPresenter = new ErrorPagePresenter(templates);
         SessionCookies cookies = new SessionCookies(new ResumeSession(sessions, clock), settings.secureCookies(),
@@ -197,9 +226,9 @@ public final class WebServer implements AutoCloseable {
                 new AuthRoutes(pages, cookies, signUp, new StartSession(accounts, sessions, clock),
                         new LogIn(accounts, new LoginFailureStore(database), sessions, passwords, clock),
                         new LogOut(sessions), new AuthPagePresenter(templates))::addTo,
-                new StatListRoutes(pages, searchStats, viewKeys, new StatListPresenter(templates))::addTo,
+                new StatListRoutes(pages, searchStats, viewKeys, viewStars, new StatListPresenter(templates))::addTo,
                 new StatRoutes(pages, viewStat, new DrawStatGraph(access, drawing, clock),
-                        new DownloadStatData(access, reader, clock), listDashboards,
+                        new DownloadStatData(access, reader, clock), listDashboards, viewStars,
                         new StatAlerts(listAlerts, alertStore), statPresenter)::addTo,
                 new CompareRoutes(pages, new CompareStats(access, analyst, clock),
                         new DrawComparison(access, drawing, clock), new ComparisonPresenter(templates))::addTo,
@@ -213,7 +242,12 @@ public final class WebServer implements AutoCloseable {
                         new DashboardPresenter(templates))::addTo,
                 new SettingsRoutes(pages, cookies, viewKeys, new CreateAccessToken(accounts, clock),
                         new RevokeAccessToken(accounts, clock), new UseEmailAsEzkey(accounts),
-                        new SettingsPresenter(templates))::addTo,
+                        new ViewReportSettings(subscriptions), new SettingsPresenter(templates))::addTo,
+                new ReportRoutes(pages, cookies, new StarStat(stars, stats, clock),
+                        new ChangeReportSettings(subscriptions, clock), sendReportNow,
+                        new UnsubscribeFromReports(unsubscribeTokens, accounts, subscriptions, clock),
+                        new UnsubscribePresenter(templates))::addTo,
+                new ReportApiRoutes(new SendReportsToMembers(accounts, sendReportNow))::addTo,
                 new EmbedRoutes(pages, new DrawEmbeddedGraph(access, drawing, clock), viewStat, statPresenter)::addTo,
                 new AlertRoutes(pages, cookies, new AlertRoutes.UseCases(listAlerts, createAlert, changeAlert,
                         new TestAlert(listAlerts, new AlertMessages(accounts), outbox, clock)),

@@ -57,6 +57,15 @@ final class Http {
         return send(builder.build());
     }
 
+    /** A POST with header pairs: {@code postWithHeaders("/api/v1/x", "", "Authorization", "Bearer T")}. */
+    Reply postWithHeaders(String path, String body, String... headers) {
+        HttpRequest.Builder builder = builder(path).POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     Reply post(String path, HttpRequest.BodyPublisher body) {
         return send(builder(path).header("Content-Type", "application/json").POST(body).build());
     }

@@ -194,6 +194,23 @@ public final class AccountStore {
                 .fetchOptional(r -> new User(r.value1(), r.value2(), r.value3(), r.value4()));
     }
 
+    /** The user of that id, with the account they work in (their oldest membership). */
+    public Optional<User> findUserById(long userId) {
+        return dsl.select(USERS.ID, USERS.EMAIL, USERS.PASSWORD_HASH, MEMBERSHIPS.ACCOUNT_ID)
+                .from(USERS)
+                .join(MEMBERSHIPS).on(MEMBERSHIPS.USER_ID.eq(USERS.ID))
+                .where(USERS.ID.eq(userId))
+                .orderBy(MEMBERSHIPS.CREATED_AT, MEMBERSHIPS.ACCOUNT_ID)
+                .limit(1)
+                .fetchOptional(r -> new User(r.value1(), r.value2(), r.value3(), r.value4()));
+    }
+
+    /** The ids of the account's members, oldest membership first. */
+    public List<Long> memberIds(long accountId) {
+        return dsl.select(MEMBERSHIPS.USER_ID).from(MEMBERSHIPS).where(MEMBERSHIPS.ACCOUNT_ID.eq(accountId))
+                .orderBy(MEMBERSHIPS.CREATED_AT, MEMBERSHIPS.USER_ID).fetch(MEMBERSHIPS.USER_ID);
+    }
+
     /** The email addresses of the account's members, oldest membership first: who alerts mail by default. */
     public List<String> memberEmails(long accountId) {
         return dsl.select(USERS.EMAIL).from(USERS).join(MEMBERSHIPS).on(MEMBERSHIPS.USER_ID.eq(USERS.ID))

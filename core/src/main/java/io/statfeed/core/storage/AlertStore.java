@@ -194,6 +194,26 @@ public final class AlertStore {
         return newestFirst;
     }
 
+    /** An alert that started firing: what a report lists for its period. */
+    public record Fired(long alertId, long statId, String statName, long atMillis, String message) {
+    }
+
+    /**
+     * The account's alerts that started firing in [fromMillis, toMillis), oldest first: transitions
+     * to firing only, not reminders that one is still firing.
+     */
+    public List<Fired> firedBetween(long accountId, long fromMillis, long toMillis, int limit) {
+        return dsl.select(ALERT_EVENTS.ALERT_ID, ALERT_EVENTS.STAT_ID, STATS.NAME, ALERT_EVENTS.HAPPENED_AT,
+                        ALERT_EVENTS.MESSAGE)
+                .from(ALERT_EVENTS).join(ALERTS).on(ALERTS.ID.eq(ALERT_EVENTS.ALERT_ID))
+                .join(STATS).on(STATS.ID.eq(ALERT_EVENTS.STAT_ID))
+                .where(ALERTS.ACCOUNT_ID.eq(accountId)).and(STATS.DELETED_AT.eq(0L))
+                .and(ALERT_EVENTS.STATE.eq(AlertState.FIRING.apiName())).and(ALERT_EVENTS.RENOTIFY.isFalse())
+                .and(ALERT_EVENTS.HAPPENED_AT.ge(fromMillis)).and(ALERT_EVENTS.HAPPENED_AT.lt(toMillis))
+                .orderBy(ALERT_EVENTS.HAPPENED_AT, ALERT_EVENTS.ID).limit(Math.min(limit, MAX_EVENTS_READ))
+                .fetch(r -> new Fired(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
     private static Condition ofAccount(long accountId, long alertId) {
         return ALERTS.ID.eq(alertId).and(ALERTS.ACCOUNT_ID.eq(accountId));
     }

@@ -41,15 +41,19 @@ final class AlertJudge {
         if (Double.isNaN(observed) || Double.isNaN(before)) {
             return Judgement.notJudged("no data in one of the windows compared");
         }
-        double changePct = before == 0 ? (observed == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, observed))
-                : (observed - before) / Math.abs(before) * 100;
+        if (before == 0) {
+            // no percentage of nothing: a stat's first points (or its first since a quiet day) are
+            // not a change of any size; a value alert says whether the level itself is a problem
+            return Judgement.notJudged("nothing in the earlier window to compare with");
+        }
+        double changePct = (observed - before) / Math.abs(before) * 100;
         double limit = rule.percentage().getAsDouble();
         boolean fires = switch (rule.comparison()) {
             case GREATER -> changePct > limit;
             case LESS -> changePct < -limit;
             case DIFFERENT -> Math.abs(changePct) > limit;
         };
-        String change = Double.isInfinite(changePct) ? "up from 0" : (changePct >= 0 ? "+" : "") + plain(changePct) + "%";
+        String change = (changePct >= 0 ? "+" : "") + plain(changePct) + "%";
         return Judgement.of(fires, !fires, observed, "is " + plain(observed) + " (" + change + " against "
                 + plain(before) + ")");
     }

@@ -68,7 +68,10 @@ public final class EvaluateAlerts {
                 continue;
             }
             judged++;
-            values.add(w.alert().withStatus(withValue(w.alert().status(), judgement)));
+            if (!judgement.observed().equals(w.alert().status().lastValue())) {
+                // most windows show what they showed a minute ago: only changes are written back
+                values.add(w.alert().withStatus(withValue(w.alert().status(), judgement)));
+            }
             Optional<AlertEvent> event = decide(w, judgement, started);
             if (event.isPresent() && alerts.record(w.alert(), event.get(),
                     messages.of(w, event.get(), w.alert().rule().describe(w.counter())))) {

@@ -192,6 +192,13 @@ class EvaluateAlertsTest {
             assertEquals("orders: total over 1h fell by more than 50% against 1d earlier — is 10 (-75% against 40)",
                     alerts.history(dropped).get(0).message());
             assertTrue(alerts.history(rose).isEmpty());
+
+            Stat refunds = alerts.world.counter(alerts.owner, "refunds");
+            long fromNothing = alerts.alert(refunds, "kind", "delta", "time_window", "1h", "operator", "different than",
+                    "percentage", "50", "time_delta", "1d");
+            alerts.world.store(refunds, Resolution.MINUTE, bucket(MINUTE, 5));
+            assertEquals(0, alerts.evaluate.run().transitions(), "no change of any percentage from nothing");
+            assertTrue(alerts.history(fromNothing).isEmpty());
         }
     }
 

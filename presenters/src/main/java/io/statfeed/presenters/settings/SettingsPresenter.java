@@ -2,6 +2,7 @@ package io.statfeed.presenters.settings;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.statfeed.core.model.AccessToken;
+import io.statfeed.core.model.reports.ReportSubscription;
 import io.statfeed.interactor.settings.ViewKeys.Keys;
 import io.statfeed.presenters.Formats;
 import io.statfeed.presenters.html.Chrome;
@@ -31,10 +32,37 @@ public final class SettingsPresenter {
                                String newToken, String newTokenName) {
     }
 
+    /** The report settings form: what is chosen now, and the choices. */
+    public record ReportsView(boolean subscribed, String frequency, int hour, String zone, int weekday,
+                              List<Choice> hours, List<Choice> weekdays, List<String> zones) {
+    }
+
+    public record Choice(String value, String label) {
+    }
+
+    /** Every region zone Java knows, sorted, for the time zone field's suggestions. */
+    private static final List<String> ZONES = java.time.ZoneId.getAvailableZoneIds().stream()
+            .filter(id -> id.contains("/") && !id.startsWith("Etc/") && !id.startsWith("SystemV/")).sorted().toList();
+    private static final List<Choice> HOURS = java.util.stream.IntStream.range(0, 24)
+            .mapToObj(h -> new Choice(Integer.toString(h), String.format(java.util.Locale.ROOT, "%02d:00", h))).toList();
+    private static final List<Choice> WEEKDAYS = java.util.Arrays.stream(java.time.DayOfWeek.values())
+            .map(d -> new Choice(Integer.toString(d.getValue()),
+                    d.getDisplayName(java.time.format.TextStyle.FULL, java.util.Locale.ENGLISH))).toList();
+
+    public static ReportsView reports(ReportSubscription settings) {
+        return new ReportsView(settings.subscribed(), settings.subscribed() ? settings.frequency().storedName() : "daily",
+                settings.hourOfDay(), settings.zone().getId(), settings.weekday().getValue(), HOURS, WEEKDAYS, ZONES);
+    }
+
+    public String html(Keys keys, String apiBase, String webBase, Chrome chrome, String newToken, String newTokenName) {
+        return html(keys, ReportSubscription.none(0), apiBase, webBase, chrome, newToken, newTokenName);
+    }
+
     /**
      * @param newToken a just-created access token's secret, shown this once, or null
      */
-    public String html(Keys keys, String apiBase, String webBase, Chrome chrome, String newToken, String newTokenName) {
+    public String html(Keys keys, ReportSubscription reports, String apiBase, String webBase, Chrome chrome,
+                       String newToken, String newTokenName) {
         SettingsView view = new SettingsView(keys.ezkey(), keys.ukey(), keys.emailAsEzkey(), apiBase, webBase,
                 keys.stats().stream().map(s -> new StatKeyRow(Long.toString(s.statId()), s.name(), s.key(),
                         "/stats/" + s.statId())).toList(),
@@ -43,6 +71,7 @@ public final class SettingsPresenter {
         Map<String, Object> model = new HashMap<>();
         model.put("chrome", chrome);
         model.put("settings", view);
+        model.put("reports", reports(reports));
         return templates.render("settings", model);
     }
 

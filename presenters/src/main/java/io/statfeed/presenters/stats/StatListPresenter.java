@@ -29,11 +29,17 @@ public final class StatListPresenter {
 
     /** @param firstPost the curl line that sends a first stat, shown when there is none yet */
     public String html(StatList list, Chrome chrome, String firstPost) {
+        return html(list, chrome, firstPost, java.util.Set.of());
+    }
+
+    /** @param starred the ids of the listed stats the visitor has starred for their reports */
+    public String html(StatList list, Chrome chrome, String firstPost, java.util.Set<Long> starred) {
         List<Row> rows = list.stats().stream()
                 .map(s -> new Row(Long.toString(s.id()), s.name(), s.counter(), s.isPublic(), "/stats/" + s.id(),
                         "/stats/" + s.id() + "/graph.png?tf=1d&style=spark&w=120&h=28"))
                 .toList();
-        return templates.render("stats", Map.of("chrome", chrome, "list", new ListView(list.query(), rows,
+        java.util.Set<String> starredIds = starred.stream().map(String::valueOf).collect(java.util.stream.Collectors.toSet());
+        return templates.render("stats", Map.of("chrome", chrome, "starred", starredIds, "list", new ListView(list.query(), rows,
                 list.more() ? pageUrl("", list.query(), list.offset() + SearchStats.PAGE_SIZE) : null,
                 list.offset() > 0 ? pageUrl("", list.query(), Math.max(0, list.offset() - SearchStats.PAGE_SIZE)) : null,
                 rows.isEmpty() && list.query().isEmpty() && list.offset() == 0, firstPost)));

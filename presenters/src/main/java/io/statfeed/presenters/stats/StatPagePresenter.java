@@ -32,11 +32,19 @@ public final class StatPagePresenter {
 
     /** @param dashboards the owner's dashboards, offered to add the stat to (empty for visitors) */
     public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards) {
-        return html(page, chrome, links, dashboards, StatAlerts.Alerts.NONE);
+        return html(page, chrome, links, dashboards, false, StatAlerts.Alerts.NONE);
     }
 
-    /** As the page of the stat's owner, with its alerts, their latest transitions and a link to make one. */
-    public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards, StatAlerts.Alerts alerts) {
+    /** Whether the stat is starred for the visitor's reports: the star button of an owned stat. */
+    public record StarView(boolean starred) {
+    }
+
+    /**
+     * As the page of the stat's owner: whether they starred it (its star button shows which), and its
+     * alerts, their latest transitions and a link to make one.
+     */
+    public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards, boolean starred,
+                       StatAlerts.Alerts alerts) {
         Stat stat = page.stat();
         String frame = page.window().key();
         String embed = page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null);
@@ -48,7 +56,8 @@ public final class StatPagePresenter {
                 anomalies(page.analysis()), page.analysis().anomalies().size(), forecast(page), embed,
                 Formats.duration(page.window().intervalSeconds()), shareUrl,
                 dashboards.stream().map(d -> new DashboardChoice(Long.toString(d.id()), d.name())).toList());
-        return templates.render("stat", Map.of("chrome", chrome, "stat", view, "alerts", StatAlertsView.of(alerts)));
+        return templates.render("stat", Map.of("chrome", chrome, "stat", view, "star", new StarView(starred),
+                "alerts", StatAlertsView.of(alerts)));
     }
 
     public String json(StatPage page, Links links) {

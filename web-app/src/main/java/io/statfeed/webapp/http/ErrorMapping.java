@@ -14,6 +14,7 @@ import io.statfeed.interactor.ConflictException;
 import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.TooManyAttemptsException;
 import io.statfeed.interactor.UnauthorizedException;
+import io.statfeed.interactor.reports.ReportNotSentException;
 import io.statfeed.presenters.json.StatusJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +53,11 @@ public final class ErrorMapping {
         app.exception(TooManyAttemptsException.class, (e, ctx) -> {
             ctx.header("Retry-After", Long.toString(e.retryAfter().toSeconds()));
             answer(ctx, 429, e.getMessage(), errorPage);
+        });
+        app.exception(ReportNotSentException.class, (e, ctx) -> {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            answer(ctx, 503, e.getMessage(), errorPage);
         });
         app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), errorPage));
         app.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage(), errorPage));

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.interactor.Visitor;
+import io.statfeed.interactor.reports.ViewReportSettings;
 import io.statfeed.interactor.settings.CreateAccessToken;
 import io.statfeed.interactor.settings.RevokeAccessToken;
 import io.statfeed.interactor.settings.UseEmailAsEzkey;
@@ -15,7 +16,7 @@ import io.statfeed.webapp.http.Responses;
 import io.statfeed.webapp.session.SessionCookies;
 import java.util.Locale;
 
-/** Keys, access tokens and the email-as-ezkey opt-in. */
+/** Keys, access tokens, the email-as-ezkey opt-in and the report settings (posted to {@link ReportRoutes}). */
 public final class SettingsRoutes {
     private final PageSupport pages;
     private final SessionCookies cookies;
@@ -24,10 +25,13 @@ public final class SettingsRoutes {
     private final RevokeAccessToken revokeAccessToken;
     private final UseEmailAsEzkey useEmailAsEzkey;
     private final SettingsPresenter presenter;
+    private final ViewReportSettings viewReports;
 
     public SettingsRoutes(PageSupport pages, SessionCookies cookies, ViewKeys viewKeys,
                           CreateAccessToken createAccessToken, RevokeAccessToken revokeAccessToken,
-                          UseEmailAsEzkey useEmailAsEzkey, SettingsPresenter presenter) {
+                          UseEmailAsEzkey useEmailAsEzkey, ViewReportSettings viewReports,
+                          SettingsPresenter presenter) {
+        this.viewReports = viewReports;
         this.pages = pages;
         this.cookies = cookies;
         this.viewKeys = viewKeys;
@@ -51,7 +55,7 @@ public final class SettingsRoutes {
         if (Negotiation.wantsJson(ctx)) {
             Responses.json(ctx, 200, presenter.json(keys, pages.apiBase(ctx)));
         } else {
-            render(ctx, keys, null, null);
+            render(ctx, visitor, keys, null, null);
         }
     }
 
@@ -61,7 +65,7 @@ public final class SettingsRoutes {
         CreateAccessToken.CreatedAccessToken created = createAccessToken.create(visitor,
                 Requests.form(ctx, "name").orElse(""));
         ctx.header("Cache-Control", "no-store");
-        render(ctx, viewKeys.view(visitor), created.secret(), created.token().name());
+        render(ctx, visitor, viewKeys.view(visitor), created.secret(), created.token().name());
     }
 
     private void revokeToken(Context ctx) {
@@ -81,8 +85,8 @@ public final class SettingsRoutes {
         Responses.seeOther(ctx, "/settings");
     }
 
-    private void render(Context ctx, ViewKeys.Keys keys, String newToken, String newTokenName) {
-        Responses.html(ctx, presenter.html(keys, pages.apiBase(ctx), pages.links(ctx).base(),
+    private void render(Context ctx, Visitor visitor, ViewKeys.Keys keys, String newToken, String newTokenName) {
+        Responses.html(ctx, presenter.html(keys, viewReports.view(visitor), pages.apiBase(ctx), pages.links(ctx).base(),
                 pages.chrome(ctx, "settings"), newToken, newTokenName));
     }
 }

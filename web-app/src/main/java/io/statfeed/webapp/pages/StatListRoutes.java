@@ -2,6 +2,7 @@ package io.statfeed.webapp.pages;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.statfeed.interactor.reports.ViewStars;
 import io.statfeed.interactor.session.SignedIn;
 import io.statfeed.interactor.stats.SearchStats;
 import io.statfeed.interactor.settings.ViewKeys;
@@ -18,8 +19,11 @@ public final class StatListRoutes {
     private final SearchStats searchStats;
     private final StatListPresenter presenter;
     private final ViewKeys viewKeys;
+    private final ViewStars viewStars;
 
-    public StatListRoutes(PageSupport pages, SearchStats searchStats, ViewKeys viewKeys, StatListPresenter presenter) {
+    public StatListRoutes(PageSupport pages, SearchStats searchStats, ViewKeys viewKeys, ViewStars viewStars,
+                          StatListPresenter presenter) {
+        this.viewStars = viewStars;
         this.pages = pages;
         this.searchStats = searchStats;
         this.viewKeys = viewKeys;
@@ -41,7 +45,8 @@ public final class StatListRoutes {
             // A newcomer with no stats yet sees how to send one, with their own key filled in.
             String firstPost = list.stats().isEmpty() && list.query().isEmpty() && list.offset() == 0
                     ? CodeExamples.curl(pages.apiBase(ctx), viewKeys.view(visitor.visitor()).ezkey()) : "";
-            Responses.html(ctx, presenter.html(list, pages.chrome(ctx, "stats"), firstPost));
+            var starred = viewStars.starredAmong(visitor.visitor(), list.stats().stream().map(SearchStats.StatSummary::id).toList());
+            Responses.html(ctx, presenter.html(list, pages.chrome(ctx, "stats"), firstPost, starred));
         }
     }
 }

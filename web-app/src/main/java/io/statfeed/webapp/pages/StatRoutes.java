@@ -9,6 +9,7 @@ import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.alerts.StatAlerts;
 import io.statfeed.interactor.dashboards.ListDashboards;
+import io.statfeed.interactor.reports.ViewStars;
 import io.statfeed.interactor.stats.DownloadStatData;
 import io.statfeed.interactor.stats.DrawStatGraph;
 import io.statfeed.interactor.stats.ViewStat;
@@ -30,10 +31,12 @@ public final class StatRoutes {
     private final ListDashboards listDashboards;
     private final StatAlerts statAlerts;
     private final StatPagePresenter presenter;
+    private final ViewStars viewStars;
 
     public StatRoutes(PageSupport pages, ViewStat viewStat, DrawStatGraph drawStatGraph,
-                      DownloadStatData downloadStatData, ListDashboards listDashboards, StatAlerts statAlerts,
-                      StatPagePresenter presenter) {
+                      DownloadStatData downloadStatData, ListDashboards listDashboards, ViewStars viewStars,
+                      StatAlerts statAlerts, StatPagePresenter presenter) {
+        this.viewStars = viewStars;
         this.statAlerts = statAlerts;
         this.pages = pages;
         this.listDashboards = listDashboards;
@@ -71,7 +74,9 @@ public final class StatRoutes {
             return;
         }
         List<Dashboard> dashboards = page.owned() ? listDashboards.list(visitor.orElseThrow()) : List.of();
-        Responses.html(ctx, presenter.html(page, pages.chrome(ctx, "stats"), pages.links(ctx), dashboards, alerts));
+        boolean starred = page.owned() && viewStars.isStarred(visitor.orElseThrow(), page.stat().id());
+        Responses.html(ctx, presenter.html(page, pages.chrome(ctx, "stats"), pages.links(ctx), dashboards, starred,
+                alerts));
     }
 
     private void graph(Context ctx, ImageFormat format) {

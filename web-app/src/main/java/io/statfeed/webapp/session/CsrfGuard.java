@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * Every state-changing request from a page carries the session's CSRF token (a form field
  * {@code csrf} or the header {@code X-CSRF-Token}); before sign-in, the token of the CSRF cookie.
- * The token-authenticated APIs ({@code /x/TOKEN/...}, {@code /api/...}) carry no cookies and are exempt.
+ * The token-authenticated APIs ({@code /x/TOKEN/...}, {@code /api/...}) carry no cookies and are exempt, and so
+ * is a report's unsubscribe link: its signed token is the authority, and mail clients post it without a session.
  */
 public final class CsrfGuard {
     public static final String FIELD = "csrf";
@@ -22,6 +23,9 @@ public final class CsrfGuard {
     private static final Set<HandlerType> CHANGES = Set.of(HandlerType.POST, HandlerType.PUT, HandlerType.PATCH,
             HandlerType.DELETE);
 
+    /** As {@code ReportRoutes.UNSUBSCRIBE_PATH}; the session package does not depend on the pages. */
+    static final String UNSUBSCRIBE_PATH = "/reports/unsubscribe";
+
     private final SessionCookies cookies;
 
     public CsrfGuard(SessionCookies cookies) {
@@ -29,7 +33,8 @@ public final class CsrfGuard {
     }
 
     public void check(Context ctx) {
-        if (!CHANGES.contains(ctx.method()) || ctx.path().startsWith("/x/") || ctx.path().startsWith("/api/")) {
+        if (!CHANGES.contains(ctx.method()) || ctx.path().startsWith("/x/") || ctx.path().startsWith("/api/")
+                || ctx.path().equals(UNSUBSCRIBE_PATH)) {
             return;
         }
         String expected = cookies.current(ctx).map(SignedIn::csrfToken)
