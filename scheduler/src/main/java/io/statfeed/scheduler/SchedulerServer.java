@@ -148,7 +148,7 @@ public final class SchedulerServer implements AutoCloseable {
                             new ForgetExpiredSessions(new SessionStore(database), new LoginFailureStore(database), clock),
                             new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock))),
                     alertCycle.apply(new EvaluateAlertsJob(new EvaluateAlerts(alerts, buckets, appServices.analysis(),
-                            new AlertMessages(accounts), clock))),
+                            new AlertMessages(accounts), clock), deliver)),
                     ScheduledJob.every(OUTBOX_INTERVAL, "deliver-outbox", new DeliverOutboxJob(deliver)),
                     ScheduledJob.every(RETENTION_INTERVAL, "retention", new RetentionJob(
                             new ForgetOldBuckets(buckets, horizons, clock))),

@@ -135,10 +135,18 @@ class ReportsTest {
                 page = page.replace("cid:" + cid, "data:image/png;base64,"
                         + Base64.getEncoder().encodeToString(image.getInputStream().readAllBytes()));
             }
-            // For looking at: chromium --headless --screenshot=target/report-mail.png target/report-mail.html
+            // The mail as a reader sees it, opened in Chromium: target/screenshots/report-mail.png, for review
             Path target = Path.of("target");
             Files.createDirectories(target);
-            Files.writeString(target.resolve("report-mail.html"), page);
+            Path file = Files.writeString(target.resolve("report-mail.html"), page);
+            try (io.statfeed.webapp.browser.Browser browser = io.statfeed.webapp.browser.Browser.start()) {
+                browser.open(file.toAbsolutePath().toUri());
+                assertTrue(browser.driver().findElement(org.openqa.selenium.By.tagName("body")).getText()
+                        .contains("orders"), "the report shows its stats in a browser");
+                assertTrue(((Number) browser.script("return [...document.images].filter(i => i.naturalWidth > 0)"
+                        + ".length")).intValue() >= 2, "its sparklines draw");
+                browser.screenshot("report-mail");
+            }
 
             // The mail client's one-click unsubscribe: a POST with no session and no CSRF token.
             String path = unsubscribe.substring(PUBLIC_URL.length() + 1, unsubscribe.length() - 1);
