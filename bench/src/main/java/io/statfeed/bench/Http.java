@@ -31,6 +31,12 @@ final class Http {
                 .statusCode();
     }
 
+/** Posts nothing with {@code Authorization: Bearer TOKEN}, as a script calling the JSON API. */
+    JsonNode postWithToken(String url, String token) throws IOException, InterruptedException {
+        return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), 200);
+    }
+
     JsonNode delete(String url) throws IOException, InterruptedException {
         return send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).DELETE().build(), 200);
     }
