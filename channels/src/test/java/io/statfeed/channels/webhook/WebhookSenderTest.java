@@ -127,7 +127,9 @@ class WebhookSenderTest {
                 try (Socket socket = notHttp.accept(); OutputStream out = socket.getOutputStream()) {
                     out.write("SSH-2.0-OpenSSH_9.2\r\n".getBytes(StandardCharsets.US_ASCII));
                     out.flush();
-                    socket.getInputStream().read();
+                    // read all the client sends until it hangs up: closing with its request unread would
+                    // reset the connection, and the client could see the reset before the banner
+                    socket.getInputStream().transferTo(OutputStream.nullOutputStream());
                 } catch (IOException ignored) {
                     // the test is over
                 }
