@@ -31,7 +31,10 @@ class SelfMonitorTest {
             assertEquals(6.0, api.systemTotal(SelfMonitor.REQUESTS));
             api.awaitSystemTotal(SelfMonitor.REJECTED, 1);
             List<Bucket> commits = api.systemBuckets(SelfMonitor.COMMIT_MS);
-            assertEquals(5, commits.stream().mapToLong(Bucket::n).sum(), "one commit latency per stored request");
+            // Each stored request's commit is measured; so is each of the monitor's own reports, which
+            // go through the same pipeline, so a slow machine that reports twice before this read sees 6+.
+            long measured = commits.stream().mapToLong(Bucket::n).sum();
+            assertTrue(measured >= 5, "a commit latency per stored request, got " + measured);
             assertTrue(commits.stream().allMatch(b -> b.min() >= 0 && b.max() < 10_000), commits.toString());
             assertTrue(api.hasSystemStat(SelfMonitor.BUFFERED));
 

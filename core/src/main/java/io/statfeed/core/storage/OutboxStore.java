@@ -69,6 +69,8 @@ public final class OutboxStore {
         int won = dsl.update(OUTBOX).set(OUTBOX.CLAIMED_UNTIL, leaseUntilMillis)
                 .set(OUTBOX.ATTEMPTS, OUTBOX.ATTEMPTS.plus(1))
                 .where(OUTBOX.ID.eq(message.id())).and(OUTBOX.CLAIMED_UNTIL.lt(nowMillis))
+                // still due: another sender may have tried it since it was listed, and set it back
+                .and(OUTBOX.NEXT_ATTEMPT_AT.le(nowMillis))
                 .and(OUTBOX.DELIVERED_AT.isNull()).and(OUTBOX.FAILED_AT.isNull()).execute();
         if (won != 1) {
             return Optional.empty();

@@ -229,6 +229,24 @@ class DeliverOutboxTest {
         }
     }
 
+    @Test
+    void a_message_another_sender_tried_and_set_back_since_it_was_listed_is_not_claimed_again() throws Exception {
+        try (Setup setup = new Setup(Backend.EMBEDDED, dataDir)) {
+            setup.alert();
+            setup.fire();
+            long now = setup.world.clock.millis();
+            var listed = setup.outbox.due(now, 10);
+            assertEquals(1, listed.size());
+            var other = setup.outbox.claim(listed.get(0), now, now + 60_000).orElseThrow();
+            setup.outbox.retryLater(other.id(), now + 30_000, "smtp down");
+
+            assertTrue(setup.outbox.claim(listed.get(0), now + 1, now + 60_001).isEmpty(),
+                    "it waits out its backoff, whoever listed it");
+            assertEquals(2, setup.outbox.claim(listed.get(0), now + 30_000, now + 90_000).orElseThrow().attempts(),
+                    "then it is claimed for its second attempt");
+        }
+    }
+
     private static boolean isType(BodyPart part, String type) {
         try {
             return part.isMimeType(type);
