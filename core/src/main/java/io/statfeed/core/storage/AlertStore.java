@@ -194,6 +194,24 @@ public final class AlertStore {
         return newestFirst;
     }
 
+    /** A transition (not a reminder) with what a feed shows of it: whose alert, of what kind, on which stat. */
+    public record Transition(AlertEvent event, long accountId, AlertKind kind, String statName) {
+    }
+
+    /**
+     * Transitions with ids above {@code idAbove}, oldest first, on live stats: what the feeds have
+     * not published yet. Reminders while firing are not news.
+     */
+    public List<Transition> transitionsAbove(long idAbove, int limit) {
+        return dsl.select(ALERT_EVENTS.fields()).select(ALERTS.ACCOUNT_ID, ALERTS.KIND, STATS.NAME)
+                .from(ALERT_EVENTS).join(ALERTS).on(ALERTS.ID.eq(ALERT_EVENTS.ALERT_ID))
+                .join(STATS).on(STATS.ID.eq(ALERT_EVENTS.STAT_ID))
+                .where(ALERT_EVENTS.ID.gt(idAbove)).and(ALERT_EVENTS.RENOTIFY.isFalse()).and(STATS.DELETED_AT.eq(0L))
+                .orderBy(ALERT_EVENTS.ID).limit(Math.min(limit, MAX_EVENTS_READ))
+                .fetch(r -> new Transition(toEvent(r.into(ALERT_EVENTS)), r.get(ALERTS.ACCOUNT_ID),
+                        AlertKind.fromApiName(r.get(ALERTS.KIND)).orElseThrow(), r.get(STATS.NAME)));
+    }
+
     /** An alert that started firing: what a report lists for its period. */
     public record Fired(long alertId, long statId, String statName, long atMillis, String message) {
     }

@@ -113,6 +113,27 @@ public final class StatStore {
                 .fetchOptional().map(StatStore::toStat);
     }
 
+    /** Who may see a live stat outside its account: whether it is public. */
+    public record Visibility(long accountId, boolean isPublic) {
+    }
+
+    /** Of the given stats, the live ones, with their account and whether they are public. */
+    public java.util.Map<Long, Visibility> liveVisibility(java.util.Collection<Long> statIds) {
+        java.util.Map<Long, Visibility> live = new java.util.HashMap<>();
+        for (List<Long> chunk : ActivityStore.chunks(statIds)) {
+            dsl.select(STATS.ID, STATS.ACCOUNT_ID, STATS.IS_PUBLIC).from(STATS).where(STATS.ID.in(chunk))
+                    .and(STATS.DELETED_AT.eq(LIVE))
+                    .forEach(r -> live.put(r.value1(), new Visibility(r.value2(), r.value3())));
+        }
+        return live;
+    }
+
+    /** Live stats with ids above {@code idAbove} (ids grow with time: the newest), oldest first. */
+    public List<Stat> liveAbove(long idAbove, int limit) {
+        return dsl.selectFrom(STATS).where(STATS.ID.gt(idAbove)).and(STATS.DELETED_AT.eq(LIVE))
+                .orderBy(STATS.ID).limit(limit).fetch(StatStore::toStat);
+    }
+
     /**
      * Creates the stat, or returns the live one of that name if another process created it first.
      * The first kind posted decides whether it is a counter.
