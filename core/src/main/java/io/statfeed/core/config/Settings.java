@@ -29,7 +29,8 @@ public record Settings(
         Optional<URI> publicApiUrl,
         Mail mail,
         Webhooks webhooks,
-        Retention retention) {
+        Retention retention,
+        Feeds feeds) {
 
     /** A MySQL-compatible server to use instead of the embedded database. */
     public record DatabaseServer(String jdbcUrl, String user, String password) {
@@ -181,6 +182,25 @@ public record Settings(
     }
 
     /**
+     * Feeds: a feed with more than {@code fanoutLimit} followers, or more than {@code pullRatePerHour}
+     * activities in an hour, is merged into timelines at read time instead of pushed on write; a
+     * timeline keeps its newest {@code timelineLength} entries (older pages are read from the
+     * followed feeds); a new follow copies the feed's {@code followHistory} newest activities.
+     */
+    public record Feeds(int fanoutLimit, int pullRatePerHour, int timelineLength, int followHistory) {
+        public Feeds {
+            requireRange("STATFEED_FEED_FANOUT_LIMIT", fanoutLimit, 0, 1_000_000);
+            requireRange("STATFEED_FEED_PULL_RATE", pullRatePerHour, 1, 1_000_000);
+            requireRange("STATFEED_TIMELINE_LENGTH", timelineLength, 100, 1_000_000);
+            requireRange("STATFEED_FOLLOW_HISTORY", followHistory, 0, 10_000);
+        }
+
+        public io.statfeed.core.model.feeds.FanoutPolicy policy() {
+            return new io.statfeed.core.model.feeds.FanoutPolicy(fanoutLimit, pullRatePerHour);
+        }
+    }
+
+    /**
      * How long stored buckets are kept: minute buckets for {@code minutes}, hour buckets for
      * {@code hours}, day buckets forever. Hours stand in for minutes once these are gone (and days
      * for hours), so hours are kept at least as long as minutes.
@@ -254,6 +274,10 @@ public record Settings(
      * A month of minute buckets: every frame of a week or less, and the week before it, reads
      * minutes; minutes are 60 times the rows of hours, so they are the ones worth pruning.
      */
+    public static final int DEFAULT_FEED_FANOUT_LIMIT = 1000;
+    public static final int DEFAULT_FEED_PULL_RATE = 120;
+    public static final int DEFAULT_TIMELINE_LENGTH = 1000;
+    public static final int DEFAULT_FOLLOW_HISTORY = 100;
     public static final int DEFAULT_RETAIN_MINUTES_DAYS = 30;
     /** Two years of hour buckets: a month's graph (3-hour points) and the ones before it; 24 times the rows of days. */
     public static final int DEFAULT_RETAIN_HOURS_DAYS = 730;
@@ -314,7 +338,12 @@ public record Settings(
                         Duration.ofMillis(reader.integer("STATFEED_WEBHOOK_TIMEOUT_MS", DEFAULT_WEBHOOK_TIMEOUT_MS))),
                 new Retention(
                         Duration.ofDays(reader.integer("STATFEED_RETAIN_MINUTES_DAYS", DEFAULT_RETAIN_MINUTES_DAYS)),
-                        Duration.ofDays(reader.integer("STATFEED_RETAIN_HOURS_DAYS", DEFAULT_RETAIN_HOURS_DAYS))));
+                        Duration.ofDays(reader.integer("STATFEED_RETAIN_HOURS_DAYS", DEFAULT_RETAIN_HOURS_DAYS))),
+                new Feeds(
+                        reader.integer("STATFEED_FEED_FANOUT_LIMIT", DEFAULT_FEED_FANOUT_LIMIT),
+                        reader.integer("STATFEED_FEED_PULL_RATE", DEFAULT_FEED_PULL_RATE),
+                        reader.integer("STATFEED_TIMELINE_LENGTH", DEFAULT_TIMELINE_LENGTH),
+                        reader.integer("STATFEED_FOLLOW_HISTORY", DEFAULT_FOLLOW_HISTORY)));
     }
 
     private static Mail mail(Reader reader) {
@@ -356,17 +385,17 @@ public record Settings(
 
     public Settings withDatabaseServer(DatabaseServer server) {
         return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, retention);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
     }
 
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, ingest, accounts, appServers,
-                publicUrl, publicApiUrl, mail, webhooks, retention);
+                publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
     }
 
     public Settings withIngest(Ingest changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, changed, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, retention);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
@@ -379,7 +408,7 @@ public record Settings(
 
     public Settings withAccounts(Accounts changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, changed,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, retention);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
     }
 
     public Settings withPasswordHashCost(int cost) {
@@ -388,27 +417,32 @@ public record Settings(
 
     public Settings withAppServers(AppServers servers) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts, servers,
-                publicUrl, publicApiUrl, mail, webhooks, retention);
+                publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
     }
 
     public Settings withPublicUrl(URI url) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, Optional.of(url), publicApiUrl, mail, webhooks, retention);
+                appServers, Optional.of(url), publicApiUrl, mail, webhooks, retention, feeds);
     }
 
     public Settings withMail(Mail changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, changed, webhooks, retention);
+                appServers, publicUrl, publicApiUrl, changed, webhooks, retention, feeds);
     }
 
     public Settings withWebhooks(Webhooks changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, changed, retention);
+                appServers, publicUrl, publicApiUrl, mail, changed, retention, feeds);
+    }
+
+    public Settings withFeeds(Feeds changed) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, changed);
     }
 
     public Settings withRetention(Retention changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, changed);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, changed, feeds);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {

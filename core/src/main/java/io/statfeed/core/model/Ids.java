@@ -20,6 +20,21 @@ public final class Ids {
     private Ids() {
     }
 
+    /** The lowest id made at or after that moment: ids compare with times through it. */
+    public static long lowestAt(long epochMillis) {
+        return Math.max(0L, epochMillis - EPOCH_MILLIS) << (NODE_BITS + SEQUENCE_BITS);
+    }
+
+    /** How far apart in id the same moment of two ids this many milliseconds apart is. */
+    public static long spanOf(long millis) {
+        return millis << (NODE_BITS + SEQUENCE_BITS);
+    }
+
+    /** The moment an id was made. */
+    public static long millisOf(long id) {
+        return (id >>> (NODE_BITS + SEQUENCE_BITS)) + EPOCH_MILLIS;
+    }
+
     public static long next() {
         while (true) {
             long previous = last.get();

@@ -1,6 +1,8 @@
 package io.statfeed.interactor.alerts;
 
 import io.statfeed.core.model.alerts.AlertRule;
+import io.statfeed.core.model.feeds.Activity;
+import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.core.storage.AlertStore;
 import java.util.Map;
 
@@ -9,11 +11,13 @@ public final class ChangeAlert {
     private final AlertStore alerts;
     private final ListAlerts list;
     private final AlertFields.WebhookCheck webhooks;
+    private final ActivityStore activities;
 
-    public ChangeAlert(AlertStore alerts, ListAlerts list, AlertFields.WebhookCheck webhooks) {
+    public ChangeAlert(AlertStore alerts, ListAlerts list, AlertFields.WebhookCheck webhooks, ActivityStore activities) {
         this.alerts = alerts;
         this.list = list;
         this.webhooks = webhooks;
+        this.activities = activities;
     }
 
     public AlertView edit(long accountId, String id, Map<String, String> fields) {
@@ -35,6 +39,7 @@ public final class ChangeAlert {
         if (!alerts.delete(accountId, alertId)) {
             throw AlertIds.notFound(id);
         }
+        activities.deleteAboutObject(new Activity.ObjectRef("alert", alertId)); // its transitions leave the feeds
         return alertId;
     }
 }

@@ -91,10 +91,10 @@ class DashboardsTest {
                     renamed);
             assertThrows(InvalidInputException.class,
                     () -> new RenameDashboard(world.dashboards, world.clock).rename(ada, web.id(), ""));
-            new DeleteDashboard(world.dashboards).delete(ada, web.id());
+            new DeleteDashboard(world.dashboards, world.activities).delete(ada, web.id());
             assertEquals(List.of(), new ListDashboards(world.dashboards).list(ada));
             assertEquals("no dashboard with id " + web.id(), assertThrows(NotFoundException.class,
-                    () -> new DeleteDashboard(world.dashboards).delete(ada, web.id())).getMessage());
+                    () -> new DeleteDashboard(world.dashboards, world.activities).delete(ada, web.id())).getMessage());
         }
     }
 
@@ -112,7 +112,7 @@ class DashboardsTest {
             List<Runnable> attempts = List.of(
                     () -> view(world).view(eve, id),
                     () -> new RenameDashboard(world.dashboards, world.clock).rename(eve, id, "mine"),
-                    () -> new DeleteDashboard(world.dashboards).delete(eve, id),
+                    () -> new DeleteDashboard(world.dashboards, world.activities).delete(eve, id),
                     () -> add(world).add(eve, id, eves.id()),
                     () -> add(world).add(eve, id, adas.id()),
                     () -> remove(world).remove(eve, id, adas.id()),
@@ -255,7 +255,7 @@ class DashboardsTest {
     }
 
     private static CreateDashboard create(World world) {
-        return new CreateDashboard(world.dashboards, world.clock);
+        return new CreateDashboard(world.dashboards, world.publisher, world.clock);
     }
 
     private static ViewDashboard view(World world) {

@@ -82,7 +82,7 @@ class MoveStatOnDashboardTest {
     }
 
     private static Dashboard dashboardOf(World world, Visitor owner, String... statNames) {
-        Dashboard dashboard = new CreateDashboard(world.dashboards, world.clock).create(owner, "web");
+        Dashboard dashboard = new CreateDashboard(world.dashboards, world.publisher, world.clock).create(owner, "web");
         for (String name : statNames) {
             new AddStatToDashboard(world.dashboards, world.stats, world.clock)
                     .add(owner, dashboard.id(), world.counter(owner, name).id());

@@ -41,7 +41,7 @@ class OpenDashboardTest {
     void a_dashboard_opens_with_its_stats_in_its_order_each_with_a_summary_of_the_frame(Backend backend) {
         try (World world = new World(backend, dataDir)) {
             Visitor ada = world.newVisitor();
-            Dashboard web = new CreateDashboard(world.dashboards, world.clock).create(ada, "web");
+            Dashboard web = new CreateDashboard(world.dashboards, world.publisher, world.clock).create(ada, "web");
             Stat signups = world.counter(ada, "signups");
             Stat load = world.value(ada, "load");
             add(world, ada, web, signups);
@@ -73,7 +73,7 @@ class OpenDashboardTest {
     void over_all_each_tile_sums_its_stat_since_it_was_created(Backend backend) {
         try (World world = new World(backend, dataDir)) {
             Visitor ada = world.newVisitor();
-            Dashboard web = new CreateDashboard(world.dashboards, world.clock).create(ada, "web");
+            Dashboard web = new CreateDashboard(world.dashboards, world.publisher, world.clock).create(ada, "web");
             Stat old = world.stats.createOrGet(ada.accountId(), "old", true, (NOW_SECONDS - 10 * DAY) * 1_000);
             Stat fresh = world.counter(ada, "fresh");
             add(world, ada, web, old);
@@ -92,7 +92,7 @@ class OpenDashboardTest {
     void an_empty_dashboard_opens_with_no_tiles_over_a_day_unless_told_otherwise() {
         try (World world = new World(Backend.EMBEDDED, dataDir)) {
             Visitor ada = world.newVisitor();
-            Dashboard web = new CreateDashboard(world.dashboards, world.clock).create(ada, "web");
+            Dashboard web = new CreateDashboard(world.dashboards, world.publisher, world.clock).create(ada, "web");
 
             assertEquals(new DashboardPage(web, "1d", List.of()), open(world).open(ada, web.id(), null));
             assertEquals(new DashboardPage(web, "1w3h", List.of()), open(world).open(ada, web.id(), " 1w3h "));
@@ -104,7 +104,7 @@ class OpenDashboardTest {
     void a_bad_frame_is_refused_even_on_an_empty_dashboard(String frame) {
         try (World world = new World(Backend.EMBEDDED, dataDir)) {
             Visitor ada = world.newVisitor();
-            Dashboard web = new CreateDashboard(world.dashboards, world.clock).create(ada, "web");
+            Dashboard web = new CreateDashboard(world.dashboards, world.publisher, world.clock).create(ada, "web");
 
             InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> open(world).open(ada, web.id(), frame));
@@ -117,7 +117,7 @@ class OpenDashboardTest {
     void another_accounts_dashboard_is_not_found(Backend backend) {
         try (World world = new World(backend, dataDir)) {
             Visitor ada = world.newVisitor();
-            Dashboard web = new CreateDashboard(world.dashboards, world.clock).create(ada, "web");
+            Dashboard web = new CreateDashboard(world.dashboards, world.publisher, world.clock).create(ada, "web");
             add(world, ada, web, world.counter(ada, "signups"));
 
             assertEquals("no dashboard with id " + web.id(), assertThrows(NotFoundException.class,

@@ -156,7 +156,7 @@ class OpenDashboardTilesTest {
     }
 
     private static long dashboardOf(World world, Visitor owner, Stat... stats) {
-        long id = new CreateDashboard(world.dashboards, world.clock).create(owner, "board").id();
+        long id = new CreateDashboard(world.dashboards, world.publisher, world.clock).create(owner, "board").id();
         AddStatToDashboard add = new AddStatToDashboard(world.dashboards, world.stats, world.clock);
         for (Stat stat : stats) {
             add.add(owner, id, stat.id());

@@ -335,6 +335,6 @@ class ExportTest {
     }
 
     private static DeleteStat deleteStat(World world) {
-        return new DeleteStat(world.tokens, world.stats, world.clock);
+        return new DeleteStat(world.tokens, world.stats, world.activities, world.clock);
     }
 }

@@ -6,6 +6,8 @@ import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.ActivityStore;
+import io.statfeed.interactor.feeds.PublishActivity;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
@@ -49,6 +51,8 @@ public final class World implements AutoCloseable {
     public final SessionStore sessions;
     public final LoginFailureStore loginFailures;
     public final DashboardStore dashboards;
+    public final ActivityStore activities;
+    public final PublishActivity publisher;
     public final Passwords passwords = new Passwords(TEST_HASH_COST);
     public final AccessTokens tokens;
     public final SignupLimit signupLimit;
@@ -68,6 +72,8 @@ public final class World implements AutoCloseable {
         sessions = new SessionStore(database);
         loginFailures = new LoginFailureStore(database);
         dashboards = new DashboardStore(database);
+        activities = new ActivityStore(database, testDatabase.settings().feeds().policy());
+        publisher = new PublishActivity(activities, accounts, clock);
         tokens = new AccessTokens(accounts);
         signupLimit = new SignupLimit(new SignupAttemptStore(database), Settings.DEFAULT_SIGNUPS_PER_HOUR, clock);
         signUp = new SignUp(accounts, passwords, signupLimit, clock);

@@ -6,7 +6,9 @@ import io.statfeed.core.config.Settings;
 import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.core.storage.BucketStore;
+import io.statfeed.interactor.feeds.PublishActivity;
 import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.SessionStore;
@@ -53,7 +55,8 @@ record BenchAccount(long accountId, List<Stat> stats, long dashboardId, String s
         long rows = new BenchHistory(new BucketStore(database)).write(stats, end, clock.millis());
 
         Visitor visitor = new Visitor(session.userId(), session.accountId());
-        long dashboardId = new CreateDashboard(dashboards, clock).create(visitor, "bench: twelve graphs").id();
+        long dashboardId = new CreateDashboard(dashboards, new PublishActivity(new ActivityStore(database,
+                settings.feeds().policy()), accounts, clock), clock).create(visitor, "bench: twelve graphs").id();
         AddStatToDashboard add = new AddStatToDashboard(dashboards, statStore, clock);
         stats.forEach(stat -> add.add(visitor, dashboardId, stat.id()));
         return new BenchAccount(signedUp.accountId(), stats, dashboardId, session.token(), rows);

@@ -1,0 +1,87 @@
+package io.statfeed.interactor.feeds;
+
+import io.statfeed.core.model.Ids;
+import io.statfeed.core.model.Stat;
+import io.statfeed.core.storage.ActivitySourceStore;
+import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.storage.StatStore;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Publishes what other parts of Statfeed recorded: stats the api-servers created and alert
+ * transitions the evaluator recorded. Each source is read from its mark, a little back (ids are
+ * made before their rows commit), and published by foreign id, so a fact met twice is stored once
+ * and the api-server's path stays free of feed work.
+ */
+public final class PublishActivitySources {
+    static final String NEW_STATS = "stats";
+    static final String ALERT_EVENTS = "alert_events";
+    private static final long LOOK_BACK_IDS = Ids.spanOf(60_000);
+    private static final long FIRST_RUN_LOOK_BACK_MILLIS = 3_600_000;
+    private static final int BATCH = 500;
+
+    /** What one run published. */
+    public record Run(int stats, int transitions) {
+    }
+
+    private final ActivitySourceStore marks;
+    private final StatStore stats;
+    private final AlertStore alerts;
+    private final PublishActivity publisher;
+    private final Clock clock;
+
+    public PublishActivitySources(ActivitySourceStore marks, StatStore stats, AlertStore alerts, PublishActivity publisher,
+                                  Clock clock) {
+        this.marks = marks;
+        this.stats = stats;
+        this.alerts = alerts;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    public Run run() {
+        int newStats = 0;
+        long from = startingPoint(NEW_STATS);
+        while (true) {
+            List<Stat> created = stats.liveAbove(from, BATCH);
+            for (Stat stat : created) {
+                newStats += publisher.publish(publisher.statCreated(stat)).isNew() ? 1 : 0;
+            }
+            if (created.isEmpty()) {
+                break;
+            }
+            from = created.get(created.size() - 1).id();
+            marks.advance(NEW_STATS, from);
+            if (created.size() < BATCH) {
+                break;
+            }
+        }
+        int transitions = 0;
+        from = startingPoint(ALERT_EVENTS);
+        while (true) {
+            List<AlertStore.Transition> recorded = alerts.transitionsAbove(from, BATCH);
+            for (AlertStore.Transition transition : recorded) {
+                transitions += publisher.publish(publisher.alertTransition(transition)).isNew() ? 1 : 0;
+            }
+            if (recorded.isEmpty()) {
+                break;
+            }
+            from = recorded.get(recorded.size() - 1).event().id();
+            marks.advance(ALERT_EVENTS, from);
+            if (recorded.size() < BATCH) {
+                break;
+            }
+        }
+        return new Run(newStats, transitions);
+    }
+
+    /**
+     * A little before the mark; on the first run ever, an hour back: an installation that gains
+     * feeds does not announce its whole history as news.
+     */
+    private long startingPoint(String source) {
+        long mark = marks.publishedUpto(source);
+        return mark == 0 ? Ids.lowestAt(clock.millis() - FIRST_RUN_LOOK_BACK_MILLIS) : Math.max(0, mark - LOOK_BACK_IDS);
+    }
+}
