@@ -8,6 +8,8 @@ import io.statfeed.core.concurrent.InParallel;
 import io.statfeed.channels.webhook.WebhookAddresses;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.ActivityStore;
+import io.statfeed.interactor.feeds.PublishActivity;
 import io.statfeed.core.storage.AlertStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.OutboxStore;
@@ -200,7 +202,9 @@ public final class WebServer implements AutoCloseable {
         ListAlerts listAlerts = new ListAlerts(alertStore, outbox, stats);
         AlertFields.WebhookCheck webhooks = url -> WebhookAddresses.requireAllowed(url, settings.webhooks().allowPrivate());
         CreateAlert createAlert = new CreateAlert(alertStore, stats, webhooks, clock);
-        ChangeAlert changeAlert = new ChangeAlert(alertStore, listAlerts, webhooks);
+        ActivityStore activities = new ActivityStore(database, settings.feeds().policy());
+        PublishActivity publisher = new PublishActivity(activities, accounts, clock);
+        ChangeAlert changeAlert = new ChangeAlert(alertStore, listAlerts, webhooks, activities);
 
         URI webBase = settings.publicUrl().orElse(URI.create("http://localhost:" + settings.webPort()));
         ReportSubscriptionStore subscriptions = new ReportSubscriptionStore(database);
@@ -221,7 +225,7 @@ public final class WebServer implements AutoCloseable {
         List<RouteGroup> routes = List.of(
                 new AccountRoutes(signUp)::addTo,
                 new ExportRoutes(new ListStats(tokens, stats), new FindStat(tokens, stats),
-                        new ReadStatData(tokens, stats, reader, clock), new DeleteStat(tokens, stats, clock))::addTo,
+                        new ReadStatData(tokens, stats, reader, clock), new DeleteStat(tokens, stats, activities, clock))::addTo,
                 new AlertExportRoutes(tokens, createAlert, listAlerts, changeAlert)::addTo,
                 new AuthRoutes(pages, cookies, signUp, new StartSession(accounts, sessions, clock),
                         new LogIn(accounts, new LoginFailureStore(database), sessions, passwords, clock),
@@ -235,8 +239,8 @@ public final class WebServer implements AutoCloseable {
                 new SharingRoutes(pages, cookies, new MakeStatPublic(stats), new CreateShareLink(stats),
                         new RevokeShareLink(stats), addStatToDashboard)::addTo,
                 new DashboardRoutes(pages, cookies, new DashboardRoutes.UseCases(listDashboards,
-                        new CreateDashboard(dashboards, clock), new OpenDashboard(dashboards, analyst, clock, inParallel),
-                        new RenameDashboard(dashboards, clock), new DeleteDashboard(dashboards), addStatToDashboard,
+                        new CreateDashboard(dashboards, publisher, clock), new OpenDashboard(dashboards, analyst, clock, inParallel),
+                        new RenameDashboard(dashboards, clock), new DeleteDashboard(dashboards, activities), addStatToDashboard,
                         new RemoveStatFromDashboard(dashboards, clock),
                         new MoveStatOnDashboard(viewDashboard, reorderDashboard), reorderDashboard, searchStats),
                         new DashboardPresenter(templates))::addTo,

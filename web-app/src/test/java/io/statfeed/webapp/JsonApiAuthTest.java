@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class JsonApiAuthTest {
             long accountId = Long.parseLong(ada.get("account_id").textValue());
             String token = ada.get("access_token").textValue();
             AccountStore accounts = new AccountStore(test.database);
-            String revoked = accounts.createAccessToken(accountId, "old script", test.clock.millis()).secret();
+            String revoked = accounts.createAccessToken(accountId, Optional.empty(), "old script", test.clock.millis()).secret();
             accounts.revokeAccessToken(revoked, test.clock.millis());
 
             assertRefused(get(test, SOME_PATH, null), "send an access token as Authorization: Bearer ACCESS_TOKEN");

@@ -86,6 +86,7 @@ public final class AccountStore {
                         .set(ACCESS_TOKENS.ACCOUNT_ID, signup.accountId())
                         .set(ACCESS_TOKENS.NAME, signup.tokenName())
                         .set(ACCESS_TOKENS.TOKEN_HASH, Secrets.sha256Hex(signup.accessToken()))
+                        .set(ACCESS_TOKENS.USER_ID, signup.userId())
                         .set(ACCESS_TOKENS.CREATED_AT, signup.createdAtMillis())
                         .execute();
             });
@@ -172,6 +173,29 @@ public final class AccountStore {
         return dsl.selectFrom(ACCOUNTS).where(ACCOUNTS.UKEY.eq(ukey)).fetchOptional().map(AccountStore::toAccount);
     }
 
+    /** Who an API call acts as: the token's account, and the person it speaks for there. */
+    public record Caller(Account account, long userId) {
+    }
+
+    /**
+     * The account of a live access token and the person it acts as: whoever made it while they
+     * are still a member, else the account's oldest member (tokens made before people were
+     * recorded, or by someone who has left the team).
+     */
+    public Optional<Caller> findCallerByAccessToken(String token) {
+        return dsl.select(ACCESS_TOKENS.ACCOUNT_ID, ACCESS_TOKENS.USER_ID).from(ACCESS_TOKENS)
+                .where(ACCESS_TOKENS.TOKEN_HASH.eq(Secrets.sha256Hex(token)).and(ACCESS_TOKENS.REVOKED_AT.isNull()))
+                .fetchOptional()
+                .flatMap(r -> findById(r.value1()).flatMap(account -> {
+                    List<Long> members = memberIds(account.id());
+                    Long maker = r.value2();
+                    if (maker != null && members.contains(maker)) {
+                        return Optional.of(new Caller(account, maker));
+                    }
+                    return members.stream().findFirst().map(oldest -> new Caller(account, oldest));
+                }));
+    }
+
     /** The account a live (unrevoked) access token reads. */
     public Optional<Account> findByAccessToken(String token) {
         return dsl.select(ACCOUNTS.fields()).from(ACCOUNTS)
@@ -231,13 +255,14 @@ public final class AccountStore {
     }
 
     /** Creates a named access token of the account with a new secret, of which only the hash is stored. */
-    public NewAccessToken createAccessToken(long accountId, String name, long nowMillis) {
+    public NewAccessToken createAccessToken(long accountId, Optional<Long> madeBy, String name, long nowMillis) {
         String secret = Secrets.newKey(Secrets.ACCESS_TOKEN_BYTES);
         AccessToken token = new AccessToken(Ids.next(), accountId, name, nowMillis, Optional.empty());
         dsl.insertInto(ACCESS_TOKENS)
                 .set(ACCESS_TOKENS.ID, token.id())
                 .set(ACCESS_TOKENS.ACCOUNT_ID, accountId)
                 .set(ACCESS_TOKENS.NAME, name)
+                .set(ACCESS_TOKENS.USER_ID, madeBy.orElse(null))
                 .set(ACCESS_TOKENS.TOKEN_HASH, Secrets.sha256Hex(secret))
                 .set(ACCESS_TOKENS.CREATED_AT, nowMillis)
                 .execute();

@@ -172,7 +172,7 @@ class SharingAndSearchStorageTest {
             accounts.create(ada);
             accounts.create(bob);
 
-            AccountStore.NewAccessToken created = accounts.createAccessToken(ada.accountId(), "grafana", NOW + 1);
+            AccountStore.NewAccessToken created = accounts.createAccessToken(ada.accountId(), Optional.empty(), "grafana", NOW + 1);
             assertEquals(ada.accountId(), accounts.findByAccessToken(created.secret()).orElseThrow().id());
             assertFalse(created.toString().contains(created.secret()));
             List<AccessToken> listed = accounts.accessTokens(ada.accountId());

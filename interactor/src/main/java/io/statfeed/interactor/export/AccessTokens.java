@@ -3,6 +3,7 @@ package io.statfeed.interactor.export;
 import io.statfeed.core.model.Account;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.interactor.UnauthorizedException;
+import io.statfeed.interactor.Visitor;
 
 /** Turns the access token of an export or JSON API request into the account it acts for. */
 public final class AccessTokens {
@@ -21,6 +22,20 @@ public final class AccessTokens {
             throw unknown();
         }
         return accounts.findByAccessToken(token).orElseThrow(AccessTokens::unknown);
+    }
+
+    /** The account and the person a JSON API call acts as (see {@link AccountStore#findCallerByAccessToken}). */
+    public Caller callerOf(String token) {
+        if (token == null || token.isBlank() || token.length() > MAX_LENGTH) {
+            throw unknown();
+        }
+        return accounts.findCallerByAccessToken(token)
+                .map(c -> new Caller(c.account(), new Visitor(c.userId(), c.account().id())))
+                .orElseThrow(AccessTokens::unknown);
+    }
+
+    /** The account a call reads and the person it acts as there. */
+    public record Caller(Account account, Visitor visitor) {
     }
 
     private static UnauthorizedException unknown() {

@@ -6,6 +6,7 @@ import io.statfeed.core.storage.AccountStore;
 import io.statfeed.interactor.DisplayNames;
 import io.statfeed.interactor.Visitor;
 import java.time.Clock;
+import java.util.Optional;
 
 /** A person creates a named access token for the export API; its secret is shown this once. */
 public final class CreateAccessToken {
@@ -36,7 +37,7 @@ public final class CreateAccessToken {
             throw new InvalidInputException("an account may have at most " + MAX_LIVE_TOKENS
                     + " access tokens; revoke one first");
         }
-        AccountStore.NewAccessToken created = accounts.createAccessToken(visitor.accountId(), checked, clock.millis());
+        AccountStore.NewAccessToken created = accounts.createAccessToken(visitor.accountId(), Optional.of(visitor.userId()), checked, clock.millis());
         return new CreatedAccessToken(created.token(), created.secret());
     }
 }

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.statfeed.core.model.Account;
 import io.statfeed.interactor.UnauthorizedException;
+import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.export.AccessTokens;
 import java.util.Locale;
 
@@ -17,6 +18,7 @@ public final class ApiCallers {
     public static final String PREFIX = "/api/v1/";
     static final String SIGN_UP_PATH = PREFIX + "accounts";
     private static final String ACCOUNT_ATTRIBUTE = "statfeed.api.account";
+    private static final String VISITOR_ATTRIBUTE = "statfeed.api.visitor";
     private static final String SCHEME = "bearer ";
 
     private final AccessTokens tokens;
@@ -38,12 +40,21 @@ public final class ApiCallers {
         return account;
     }
 
+    /** The person and account the request acts as: for the person's own things (feeds, follows). */
+    public static Visitor visitorOf(Context ctx) {
+        accountOf(ctx);
+        return ctx.attribute(VISITOR_ATTRIBUTE);
+    }
+
     private void authenticate(Context ctx) {
         if (ctx.path().equals(SIGN_UP_PATH)) {
             return; // open to everyone; a method other than POST falls through to its 405
         }
         try {
-            ctx.attribute(ACCOUNT_ATTRIBUTE, tokens.accountOf(bearerToken(ctx.header("Authorization"))));
+            String token = bearerToken(ctx.header("Authorization"));
+            AccessTokens.Caller caller = tokens.callerOf(token);
+            ctx.attribute(VISITOR_ATTRIBUTE, caller.visitor());
+            ctx.attribute(ACCOUNT_ATTRIBUTE, caller.account());
         } catch (UnauthorizedException e) {
             ctx.header("WWW-Authenticate", "Bearer"); // RFC 6750: say which scheme would do
             throw e;
