@@ -19,7 +19,22 @@ import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.core.storage.StatStore;
+import io.statfeed.channels.mail.MailSender;
 import io.statfeed.channels.mail.MailSenders;
+import io.statfeed.core.storage.TeamStore;
+import io.statfeed.interactor.teams.AcceptInvite;
+import io.statfeed.interactor.teams.ChangeRole;
+import io.statfeed.interactor.teams.InviteMember;
+import io.statfeed.interactor.teams.LeaveAccount;
+import io.statfeed.interactor.teams.RemoveMember;
+import io.statfeed.interactor.teams.RevokeInvite;
+import io.statfeed.interactor.teams.SwitchAccount;
+import io.statfeed.interactor.teams.ViewInvite;
+import io.statfeed.interactor.teams.ViewTeam;
+import io.statfeed.presenters.mail.InviteMailPresenter;
+import io.statfeed.presenters.teams.TeamPresenter;
+import io.statfeed.webapp.api.TeamApiRoutes;
+import io.statfeed.webapp.pages.TeamRoutes;
 import io.statfeed.core.storage.InstallationSecretStore;
 import io.statfeed.core.storage.ReportSubscriptionStore;
 import io.statfeed.core.storage.StarStore;
@@ -211,9 +226,13 @@ public final class WebServer implements AutoCloseable {
         StarStore stars = new StarStore(database);
         UnsubscribeTokens unsubscribeTokens = new UnsubscribeTokens(new InstallationSecretStore(database), clock);
         Templates templates = new Templates();
+        MailSender mailSender = MailSenders.from(settings);
         ReportDelivery reportDelivery = new ReportDelivery(new ReportComposer(stars, stats, buckets, alertStore,
                 new PeriodSparklines(drawing), unsubscribeTokens, webBase), new ReportMailPresenter(templates),
-                MailSenders.from(settings));
+                mailSender);
+        TeamStore team = new TeamStore(database);
+        ViewTeam viewTeam = new ViewTeam(team, clock);
+        TeamPresenter teamPresenter = new TeamPresenter(templates);
         SendReportNow sendReportNow = new SendReportNow(accounts, subscriptions, reportDelivery, clock);
         ViewStars viewStars = new ViewStars(stars);
         StatPagePresenter statPresenter = new StatPagePresenter(templates);
@@ -246,7 +265,13 @@ public final class WebServer implements AutoCloseable {
                         new DashboardPresenter(templates))::addTo,
                 new SettingsRoutes(pages, cookies, viewKeys, new CreateAccessToken(accounts, clock),
                         new RevokeAccessToken(accounts, clock), new UseEmailAsEzkey(accounts),
-                        new ViewReportSettings(subscriptions), new SettingsPresenter(templates))::addTo,
+                        new ViewReportSettings(subscriptions), viewTeam, new SettingsPresenter(templates))::addTo,
+                new TeamRoutes(pages, cookies, new TeamRoutes.UseCases(
+                        new InviteMember(team, new InviteMailPresenter(templates), mailSender, clock),
+                        new RevokeInvite(team, clock), new ChangeRole(team), new RemoveMember(team),
+                        new LeaveAccount(team), new SwitchAccount(team, sessions, clock), new ViewInvite(team, clock),
+                        new AcceptInvite(team, clock)), teamPresenter)::addTo,
+                new TeamApiRoutes(viewTeam, teamPresenter)::addTo,
                 new ReportRoutes(pages, cookies, new StarStat(stars, stats, clock),
                         new ChangeReportSettings(subscriptions, clock), sendReportNow,
                         new UnsubscribeFromReports(unsubscribeTokens, accounts, subscriptions, clock),

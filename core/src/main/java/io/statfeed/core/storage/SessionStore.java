@@ -62,6 +62,19 @@ public final class SessionStore {
                 .execute() == 1;
     }
 
+    /**
+     * Moves a live session of the user to another account they belong to (the account switcher);
+     * false if there is no such live session or the user is not a member of that account.
+     */
+    public boolean moveToAccount(String idHash, long userId, long accountId, long nowMillis) {
+        return dsl.update(SESSIONS).set(SESSIONS.ACCOUNT_ID, accountId)
+                .where(SESSIONS.ID_HASH.eq(idHash).and(SESSIONS.USER_ID.eq(userId))
+                        .and(SESSIONS.EXPIRES_AT.gt(nowMillis)))
+                .andExists(dsl.selectOne().from(MEMBERSHIPS)
+                        .where(MEMBERSHIPS.ACCOUNT_ID.eq(accountId).and(MEMBERSHIPS.USER_ID.eq(userId))))
+                .execute() == 1;
+    }
+
     /** Ends one session; false if there was none of that hash. */
     public boolean delete(String idHash) {
         return dsl.deleteFrom(SESSIONS).where(SESSIONS.ID_HASH.eq(idHash)).execute() == 1;

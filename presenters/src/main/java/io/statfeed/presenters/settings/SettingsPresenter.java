@@ -8,6 +8,7 @@ import io.statfeed.presenters.Formats;
 import io.statfeed.presenters.html.Chrome;
 import io.statfeed.presenters.html.Templates;
 import io.statfeed.presenters.json.Json;
+import io.statfeed.presenters.teams.TeamPresenter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,15 @@ public final class SettingsPresenter {
      */
     public String html(Keys keys, ReportSubscription reports, String apiBase, String webBase, Chrome chrome,
                        String newToken, String newTokenName) {
+        return html(keys, reports, null, apiBase, webBase, chrome, newToken, newTokenName);
+    }
+
+    /**
+     * @param team the Team section (members, invites, the account switcher), or null for none
+     * @param newToken a just-created access token's secret, shown this once, or null
+     */
+    public String html(Keys keys, ReportSubscription reports, TeamPresenter.TeamView team, String apiBase,
+                       String webBase, Chrome chrome, String newToken, String newTokenName) {
         SettingsView view = new SettingsView(keys.ezkey(), keys.ukey(), keys.emailAsEzkey(), apiBase, webBase,
                 keys.stats().stream().map(s -> new StatKeyRow(Long.toString(s.statId()), s.name(), s.key(),
                         "/stats/" + s.statId())).toList(),
@@ -72,6 +82,7 @@ public final class SettingsPresenter {
         model.put("chrome", chrome);
         model.put("settings", view);
         model.put("reports", reports(reports));
+        model.put("team", team);
         return templates.render("settings", model);
     }
 

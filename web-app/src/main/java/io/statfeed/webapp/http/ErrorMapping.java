@@ -11,10 +11,13 @@ import io.statfeed.http.SlowClients;
 import io.statfeed.http.UnreadableBodyException;
 import io.statfeed.core.storage.StorageUnavailableException;
 import io.statfeed.interactor.ConflictException;
+import io.statfeed.interactor.ForbiddenException;
 import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.TooManyAttemptsException;
 import io.statfeed.interactor.UnauthorizedException;
 import io.statfeed.interactor.reports.ReportNotSentException;
+import io.statfeed.interactor.teams.InviteClosedException;
+import io.statfeed.interactor.teams.InviteNotSentException;
 import io.statfeed.presenters.json.StatusJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -59,6 +62,13 @@ public final class ErrorMapping {
             ctx.header("Retry-After", RETRY_AFTER_SECONDS);
             answer(ctx, 503, e.getMessage(), errorPage);
         });
+        app.exception(InviteNotSentException.class, (e, ctx) -> {
+            log.warn("{} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", RETRY_AFTER_SECONDS);
+            answer(ctx, 503, e.getMessage(), errorPage);
+        });
+        app.exception(ForbiddenException.class, (e, ctx) -> answer(ctx, 403, e.getMessage(), errorPage));
+        app.exception(InviteClosedException.class, (e, ctx) -> answer(ctx, 410, e.getMessage(), errorPage));
         app.exception(InvalidInputException.class, (e, ctx) -> answer(ctx, 400, e.getMessage(), errorPage));
         app.exception(UnauthorizedException.class, (e, ctx) -> answer(ctx, 401, e.getMessage(), errorPage));
         app.exception(NotFoundException.class, (e, ctx) -> answer(ctx, 404, e.getMessage(), errorPage));

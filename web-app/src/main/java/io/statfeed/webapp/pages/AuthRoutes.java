@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
 public final class AuthRoutes {
     private static final String HOME = "/stats";
     /** Only a path on this site is followed after log-in; anything else could send people elsewhere. */
+    private static final int MAX_SUGGESTED_EMAIL = 254;
     private static final Pattern LOCAL_PATH = Pattern.compile("/(?![/\\\\])[\\x21-\\x7e]{0,500}");
 
     private final PageSupport pages;
@@ -48,7 +49,8 @@ public final class AuthRoutes {
 
     public void addTo(Javalin app) {
         app.get("/", this::home);
-        app.get("/signup", ctx -> Responses.html(ctx, presenter.signup(Form.blank(""), pages.chrome(ctx, "signup"))));
+        app.get("/signup", ctx -> Responses.html(ctx, presenter.signup(new Form(suggestedEmail(ctx), null, next(ctx)),
+                pages.chrome(ctx, "signup"))));
         app.post("/signup", this::signUp);
         app.get("/login", ctx -> Responses.html(ctx, presenter.login(Form.blank(next(ctx)), pages.chrome(ctx, "login"))));
         app.post("/login", this::logIn);
@@ -65,17 +67,18 @@ public final class AuthRoutes {
 
     private void signUp(Context ctx) {
         String email = Requests.form(ctx, "email").orElse("");
+        String next = safeNext(Requests.form(ctx, "next").orElse(""));
         try {
             SignUp.SignedUp account = signUp.signUp(email, Requests.form(ctx, "password").orElse(""), ctx.ip());
             cookies.start(ctx, startSession.startAfter(account).token());
             cookies.notice(ctx, "Welcome to Statfeed. Your keys and first steps are under Keys & settings.");
-            Responses.seeOther(ctx, HOME);
+            Responses.seeOther(ctx, next.isEmpty() ? HOME : next);
         } catch (InvalidInputException | ConflictException | TooManyAttemptsException e) {
             int status = e instanceof ConflictException ? 409 : e instanceof TooManyAttemptsException ? 429 : 400;
             if (e instanceof TooManyAttemptsException tooMany) {
                 ctx.header("Retry-After", Long.toString(tooMany.retryAfter().toSeconds()));
             }
-            Responses.html(ctx, status, presenter.signup(new Form(email, e.getMessage(), ""),
+            Responses.html(ctx, status, presenter.signup(new Form(email, e.getMessage(), next),
                     pages.chrome(ctx, "signup")));
         }
     }
@@ -107,6 +110,11 @@ public final class AuthRoutes {
         }
         cookies.end(ctx);
         Responses.seeOther(ctx, "/");
+    }
+
+    /** An address to fill in (an invite link's), shown in the form only: nothing is done with it until posted. */
+    private static String suggestedEmail(Context ctx) {
+        return Requests.query(ctx, "email").filter(email -> email.length() <= MAX_SUGGESTED_EMAIL).orElse("");
     }
 
     private static String next(Context ctx) {

@@ -9,14 +9,19 @@ import io.statfeed.interactor.settings.CreateAccessToken;
 import io.statfeed.interactor.settings.RevokeAccessToken;
 import io.statfeed.interactor.settings.UseEmailAsEzkey;
 import io.statfeed.interactor.settings.ViewKeys;
+import io.statfeed.interactor.teams.ViewTeam;
 import io.statfeed.presenters.settings.SettingsPresenter;
+import io.statfeed.presenters.teams.TeamPresenter;
 import io.statfeed.webapp.http.Negotiation;
 import io.statfeed.webapp.http.Requests;
 import io.statfeed.webapp.http.Responses;
 import io.statfeed.webapp.session.SessionCookies;
 import java.util.Locale;
 
-/** Keys, access tokens, the email-as-ezkey opt-in and the report settings (posted to {@link ReportRoutes}). */
+/**
+ * Keys, access tokens, the email-as-ezkey opt-in, the report settings (posted to {@link ReportRoutes})
+ * and the team (posted to {@link TeamRoutes}).
+ */
 public final class SettingsRoutes {
     private final PageSupport pages;
     private final SessionCookies cookies;
@@ -26,11 +31,13 @@ public final class SettingsRoutes {
     private final UseEmailAsEzkey useEmailAsEzkey;
     private final SettingsPresenter presenter;
     private final ViewReportSettings viewReports;
+    private final ViewTeam viewTeam;
 
     public SettingsRoutes(PageSupport pages, SessionCookies cookies, ViewKeys viewKeys,
                           CreateAccessToken createAccessToken, RevokeAccessToken revokeAccessToken,
-                          UseEmailAsEzkey useEmailAsEzkey, ViewReportSettings viewReports,
+                          UseEmailAsEzkey useEmailAsEzkey, ViewReportSettings viewReports, ViewTeam viewTeam,
                           SettingsPresenter presenter) {
+        this.viewTeam = viewTeam;
         this.viewReports = viewReports;
         this.pages = pages;
         this.cookies = cookies;
@@ -86,7 +93,7 @@ public final class SettingsRoutes {
     }
 
     private void render(Context ctx, Visitor visitor, ViewKeys.Keys keys, String newToken, String newTokenName) {
-        Responses.html(ctx, presenter.html(keys, viewReports.view(visitor), pages.apiBase(ctx), pages.links(ctx).base(),
-                pages.chrome(ctx, "settings"), newToken, newTokenName));
+        Responses.html(ctx, presenter.html(keys, viewReports.view(visitor), TeamPresenter.view(viewTeam.view(visitor)),
+                pages.apiBase(ctx), pages.links(ctx).base(), pages.chrome(ctx, "settings"), newToken, newTokenName));
     }
 }
