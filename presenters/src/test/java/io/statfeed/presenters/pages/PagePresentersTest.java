@@ -85,7 +85,7 @@ class PagePresentersTest {
         OpenDashboard.DashboardPage page = new OpenDashboard.DashboardPage(new Dashboard(9, 7, "Ops", 0, 0), "1d",
                 List.of(new OpenDashboard.Tile(LATENCY, SUMMARY)));
         String html = new DashboardPresenter(TEMPLATES).pageHtml(page, List.of(),
-                new Chrome("a@example.com", "CSRF", "dashboards", null));
+                new Chrome("a@example.com", "CSRF", "dashboards", null, 0));
         assertEquals("<h3><a href=\"/stats/43?tf=1d\">latency &amp; &lt;ms&gt;</a></h3>", first(html, "<h3>.*?</h3>"));
         assertEquals("<span class=\"figure\">10</span>", first(html, "<span class=\"figure\">.*?</span>"));
         assertEquals("<span class=\"up\">+50%</span>", first(html, "<span class=\"up\">.*?</span>"));
