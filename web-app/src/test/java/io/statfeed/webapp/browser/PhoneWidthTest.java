@@ -51,6 +51,8 @@ class PhoneWidthTest {
     /** Long enough to wrap on a phone, as real stat names do. */
     private static final String ERRORS = "checkout errors at the payment provider";
     private static final String SIGNUPS = "signups";
+    /** A name with nowhere to break a line, as code names stats. */
+    private static final String RETRIES = "api.checkout.payment_provider.retries";
     private static final int ERRORS_SENT = 3;
     /** What the alert watches for, and the minute's total that makes it fire. */
     private static final String ALERT_THRESHOLD = "10";
@@ -78,7 +80,9 @@ class PhoneWidthTest {
             signedIn("stats", () -> "/stats"),
             signedIn("stat", () -> "/stats/" + person.errorsId()),
             signedIn("stat-one-week", () -> "/stats/" + person.signupsId() + "?tf=1w"),
-            signedIn("compare", () -> "/compare?ids=" + person.signupsId() + "&ids=" + person.errorsId()),
+            signedIn("stat-of-a-long-name", () -> "/stats/" + person.retriesId()),
+            signedIn("compare", () -> "/compare?ids=" + person.signupsId() + "&ids=" + person.errorsId()
+                    + "&ids=" + person.retriesId()),
             signedIn("dashboards", () -> "/dashboards"),
             signedIn("dashboard", () -> "/dashboards/" + person.dashboardId()),
             signedIn("alerts", () -> "/alerts"),
@@ -96,9 +100,9 @@ class PhoneWidthTest {
     }
 
     /** The person whose pages are shown, with what they made; {@code session} signs the browser in as them. */
-    private record Person(String email, String ezkey, String signupsId, String errorsId, String dashboardId,
-                          String alertId, String shareUrl, String embedCode, String unsubscribeToken,
-                          Set<Cookie> session) {
+    private record Person(String email, String ezkey, String signupsId, String errorsId, String retriesId,
+                          String dashboardId, String alertId, String shareUrl, String embedCode,
+                          String unsubscribeToken, Set<Cookie> session) {
     }
 
     @BeforeAll
@@ -236,7 +240,7 @@ class PhoneWidthTest {
     // --- the person and their data ---------------------------------------------------------------
 
     /**
-     * Signs up through the form and makes one of everything a page can list: two stats with counts,
+     * Signs up through the form and makes one of everything a page can list: stats with counts,
      * a dashboard of both, an alert that has fired, an access token and a share link.
      */
     private static Person personWithData(String email) throws Exception {
@@ -252,12 +256,13 @@ class PhoneWidthTest {
         for (int i = 0; i < ERRORS_SENT; i++) {
             send(ezkey, ERRORS, 1);
         }
-        Map<String, String> ids = awaitStats(SIGNUPS, ERRORS);
+        send(ezkey, RETRIES, 1);
+        Map<String, String> ids = awaitStats(SIGNUPS, ERRORS, RETRIES);
         String signupsId = ids.get(SIGNUPS);
         String errorsId = ids.get(ERRORS);
         awaitTotal(errorsId, ERRORS_SENT);
 
-        String dashboardId = dashboardOf("Business overview, every morning", SIGNUPS, ERRORS);
+        String dashboardId = dashboardOf("Business overview, every morning", SIGNUPS, ERRORS, RETRIES);
         String alertId = firedAlertOn(errorsId);
         openNewToken();
 
@@ -269,7 +274,7 @@ class PhoneWidthTest {
         long userId = new AccountStore(servers.database).findUserByEmail(email).orElseThrow().id();
         String unsubscribeToken = new UnsubscribeTokens(new InstallationSecretStore(servers.database), Clock.systemUTC())
                 .tokenFor(userId);
-        return new Person(email, ezkey, signupsId, errorsId, dashboardId, alertId, shareUrl, embedCode,
+        return new Person(email, ezkey, signupsId, errorsId, ids.get(RETRIES), dashboardId, alertId, shareUrl, embedCode,
                 unsubscribeToken, Set.copyOf(browser.driver().manage().getCookies()));
     }
 
