@@ -40,6 +40,9 @@
     img.alt = options.title || 'Statfeed graph';
     img.className = 'statfeed-embed';
     img.style.border = '0';
+    // No wider than the page it is put in (a phone's is narrower than most graphs), keeping its shape.
+    img.style.maxWidth = '100%';
+    img.style.height = 'auto';
     var link = document.createElement('a');
     link.href = base + '/embed/open?s1=' + encodeURIComponent(keys(options)[0] || '');
     link.appendChild(img);

@@ -24,6 +24,7 @@ import io.statfeed.presenters.stats.StatListPresenter;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class PagePresentersTest {
         OpenDashboard.DashboardPage page = new OpenDashboard.DashboardPage(new Dashboard(9, 7, "Ops", 0, 0), "1d",
                 List.of(new OpenDashboard.Tile(LATENCY, SUMMARY)));
         String html = new DashboardPresenter(TEMPLATES).pageHtml(page, List.of(),
-                new Chrome("a@example.com", "CSRF", "dashboards", null));
+                new Chrome("a@example.com", "CSRF", "dashboards", null, 0));
         assertEquals("<h3><a href=\"/stats/43?tf=1d\">latency &amp; &lt;ms&gt;</a></h3>", first(html, "<h3>.*?</h3>"));
         assertEquals("<span class=\"figure\">10</span>", first(html, "<span class=\"figure\">.*?</span>"));
         assertEquals("<span class=\"up\">+50%</span>", first(html, "<span class=\"up\">.*?</span>"));
@@ -122,6 +123,26 @@ class PagePresentersTest {
         assertEquals("<h1>Not found</h1>", first(html, "<h1>.*?</h1>"));
         assertEquals("<p id=\"error-message\">no stat with id &#39;&lt;b&gt;&#39;</p>",
                 first(html, "<p id=\"error-message\">.*?</p>"));
+    }
+
+    @Test
+    void the_top_bar_leads_with_feed_and_notifications_and_badges_the_unseen_count_only_when_there_is_one() {
+        OpenDashboard.DashboardPage page = new OpenDashboard.DashboardPage(new Dashboard(9, 7, "Ops", 0, 0), "1d",
+                List.of());
+        DashboardPresenter presenter = new DashboardPresenter(TEMPLATES);
+        String unseen = presenter.pageHtml(page, List.of(), new Chrome("a@example.com", "CSRF", "notifications", null, 3));
+        String none = presenter.pageHtml(page, List.of(), new Chrome("a@example.com", "CSRF", "notifications", null, 0));
+
+        assertEquals(List.of("/feed", "/notifications", "/stats", "/dashboards", "/alerts", "/settings"),
+                all(first(unseen, "<nav>.*?</nav>"), "(?<=<a href=\")[^\"]+"));
+        assertEquals("<a href=\"/notifications\" class=\"active\">Notifications<span class=\"badge\" id=\"unseen-badge\">3</span></a>",
+                first(unseen, "<a href=\"/notifications\".*?</a>"));
+        assertEquals("<a href=\"/notifications\" class=\"active\">Notifications</a>",
+                first(none, "<a href=\"/notifications\".*?</a>"));
+    }
+
+    private static List<String> all(String html, String regex) {
+        return Pattern.compile(regex).matcher(html).results().map(MatchResult::group).toList();
     }
 
     private static String first(String html, String regex) {

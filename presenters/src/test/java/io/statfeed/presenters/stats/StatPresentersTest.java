@@ -58,7 +58,7 @@ class StatPresentersTest {
 
     @Test
     void the_stat_pages_summary_reads_as_people_write_numbers() {
-        String html = new StatPagePresenter(new Templates()).html(PAGE, new Chrome("a@example.com", "CSRF", "stats", null),
+        String html = new StatPagePresenter(new Templates()).html(PAGE, new Chrome("a@example.com", "CSRF", "stats", null, 0),
                 LINKS, List.of());
         assertEquals("""
                 <dl class="summary" id="summary">

@@ -43,9 +43,10 @@ public final class PageSupport {
 
     public Chrome chrome(Context ctx, String section) {
         String notice = cookies.takeNotice(ctx).orElse(null);
+        // Nothing counts notifications yet: the badge stays hidden until something does.
         return signedIn(ctx)
-                .map(s -> new Chrome(s.email(), s.csrfToken(), section, notice))
-                .orElseGet(() -> new Chrome(null, cookies.anonymousCsrf(ctx), section, notice));
+                .map(s -> new Chrome(s.email(), s.csrfToken(), section, notice, 0))
+                .orElseGet(() -> new Chrome(null, cookies.anonymousCsrf(ctx), section, notice, 0));
     }
 
     /** Absolute links: the configured public address, else what the request was sent to. */

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
@@ -58,6 +59,16 @@ public final class Browser implements AutoCloseable {
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]+");
 
     private final ChromeDriver driver;
+
+    /**
+     * A screen to show pages on instead of the window: its size in CSS pixels, how many device
+     * pixels make one CSS pixel, and whether it is a phone (a phone honours the page's viewport
+     * meta tag and hides scroll bars).
+     */
+    public record Screen(String name, int width, int height, double deviceScale, boolean mobile) {
+        /** A phone held upright: the 390 x 844 CSS pixels of an iPhone 12 to 15, three device pixels each. */
+        public static final Screen PHONE = new Screen("phone", 390, 844, 3, true);
+    }
 
     private Browser(ChromeDriver driver) {
         this.driver = driver;
@@ -112,6 +123,23 @@ public final class Browser implements AutoCloseable {
         return open(URI.create(url));
     }
 
+    /**
+     * Shows pages on the screen given rather than the {@link #WINDOW_WIDTH} x {@link #WINDOW_HEIGHT}
+     * window, as DevTools' device toolbar does, until {@link #useWindow()}. Screenshots then have
+     * that screen's size in device pixels.
+     */
+    public Browser emulate(Screen screen) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", screen.width(),
+                "height", screen.height(), "deviceScaleFactor", screen.deviceScale(), "mobile", screen.mobile()));
+        return this;
+    }
+
+    /** Back to showing pages in the window itself, after {@link #emulate(Screen)}. */
+    public Browser useWindow() {
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        return this;
+    }
+
     /** The WebDriver itself, for anything the helpers here do not cover. */
     public WebDriver driver() {
         return driver;
@@ -151,14 +179,41 @@ public final class Browser implements AutoCloseable {
      * the file, for a person to look at after the run.
      */
     public Path screenshot(String name) {
+        Path file = screenshotFile(name);
+        try {
+            File taken = driver.getScreenshotAs(OutputType.FILE);
+            return Files.move(taken.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save screenshot " + name, e);
+        }
+    }
+
+    private static Path screenshotFile(String name) {
         if (!SAFE_NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("a screenshot name is letters, digits, '.', '_' and '-', got '" + name + "'");
         }
         try {
-            Path dir = Files.createDirectories(targetDir().resolve("screenshots"));
-            Path file = dir.resolve(name + ".png");
-            File taken = driver.getScreenshotAs(OutputType.FILE);
-            return Files.move(taken.toPath(), file, StandardCopyOption.REPLACE_EXISTING);
+            return Files.createDirectories(targetDir().resolve("screenshots")).resolve(name + ".png");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the screenshots folder", e);
+        }
+    }
+
+    /**
+     * Like {@link #screenshot(String)}, but the whole page from top to bottom rather than what the
+     * window shows, for reading a long page at a glance.
+     */
+    public Path screenshotWholePage(String name) {
+        Path file = screenshotFile(name);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) driver.executeCdpCommand("Page.getLayoutMetrics", Map.of())
+                .get("cssContentSize");
+        Map<String, Object> clip = Map.of("x", 0, "y", 0, "width", content.get("width"),
+                "height", content.get("height"), "scale", 1);
+        String png = (String) driver.executeCdpCommand("Page.captureScreenshot",
+                Map.of("format", "png", "captureBeyondViewport", true, "clip", clip)).get("data");
+        try {
+            return Files.write(file, Base64.getDecoder().decode(png));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save screenshot " + name, e);
         }
