@@ -40,6 +40,14 @@ import io.statfeed.scheduler.jobs.EvaluateAlertsJob;
 import io.statfeed.scheduler.jobs.ForgetExpiredJob;
 import java.net.URI;
 import io.statfeed.scheduler.jobs.RetentionJob;
+import io.statfeed.scheduler.jobs.PublishActivityJob;
+import io.statfeed.scheduler.jobs.TrimTimelinesJob;
+import io.statfeed.core.storage.ActivitySourceStore;
+import io.statfeed.core.storage.ActivityStore;
+import io.statfeed.core.storage.TimelineStore;
+import io.statfeed.interactor.feeds.PublishActivity;
+import io.statfeed.interactor.feeds.PublishActivitySources;
+import io.statfeed.interactor.feeds.TrimTimelines;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -83,7 +91,7 @@ public final class SchedulerServer implements AutoCloseable {
     /** A trigger this late (a whole cluster down) fires once, not once per interval it missed. */
     static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(60);
     /** A thread per job, so a slow send never holds up an alert cycle. */
-    private static final int THREADS = 4;
+    private static final int THREADS = 6;
     /** Ended sessions and old attempts cost nothing but space; a few times an hour is plenty. */
     static final Duration FORGET_EXPIRED_INTERVAL = Duration.ofMinutes(15);
     /**
@@ -107,6 +115,11 @@ public final class SchedulerServer implements AutoCloseable {
      * is a single read of the subscriptions when none is due.
      */
     static final Duration REPORTS_INTERVAL = Duration.ofMinutes(5);
+
+    /** New stats and alert transitions reach the feeds (and open timelines) within seconds. */
+    static final Duration PUBLISH_ACTIVITY_INTERVAL = Duration.ofSeconds(2);
+    /** Timelines grow by what is pushed to them; an hourly cap keeps the table bounded. */
+    static final Duration TRIM_TIMELINES_INTERVAL = Duration.ofHours(1);
 
     private static final AtomicLong STARTS = new AtomicLong();
 
@@ -152,7 +165,13 @@ public final class SchedulerServer implements AutoCloseable {
                     ScheduledJob.every(OUTBOX_INTERVAL, "deliver-outbox", new DeliverOutboxJob(deliver)),
                     ScheduledJob.every(RETENTION_INTERVAL, "retention", new RetentionJob(
                             new ForgetOldBuckets(buckets, horizons, clock))),
-                    ScheduledJob.every(REPORTS_INTERVAL, "send-reports", new SendReportsJob(sendReports))));
+                    ScheduledJob.every(REPORTS_INTERVAL, "send-reports", new SendReportsJob(sendReports)),
+                    ScheduledJob.every(PUBLISH_ACTIVITY_INTERVAL, "publish-activity", new PublishActivityJob(
+                            new PublishActivitySources(new ActivitySourceStore(database), stats, alerts,
+                                    new PublishActivity(new ActivityStore(database, settings.feeds().policy()), accounts,
+                                            clock), clock))),
+                    ScheduledJob.every(TRIM_TIMELINES_INTERVAL, "trim-timelines", new TrimTimelinesJob(
+                            new TrimTimelines(new TimelineStore(database), settings.feeds().timelineLength())))));
             server.owned.add(appServices);
             return server;
         } catch (RuntimeException e) {

@@ -10,6 +10,26 @@ import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.interactor.feeds.PublishActivity;
+import io.statfeed.core.storage.AnnotationStore;
+import io.statfeed.core.storage.FeedTokenStore;
+import io.statfeed.core.storage.FollowStore;
+import io.statfeed.core.storage.NotificationMarkStore;
+import io.statfeed.core.storage.TimelineStore;
+import io.statfeed.interactor.feeds.ActivityVisibility;
+import io.statfeed.interactor.feeds.AnnotateStat;
+import io.statfeed.interactor.feeds.AtomFeeds;
+import io.statfeed.interactor.feeds.DeleteAnnotation;
+import io.statfeed.interactor.feeds.FollowObject;
+import io.statfeed.interactor.feeds.FollowTargets;
+import io.statfeed.interactor.feeds.LiveActivities;
+import io.statfeed.interactor.feeds.Notifications;
+import io.statfeed.interactor.feeds.People;
+import io.statfeed.interactor.feeds.ReadTimeline;
+import io.statfeed.interactor.feeds.TimelineReader;
+import io.statfeed.presenters.feeds.FeedPagePresenter;
+import io.statfeed.webapp.api.FeedApiRoutes;
+import io.statfeed.webapp.live.LiveStream;
+import io.statfeed.webapp.pages.FeedRoutes;
 import io.statfeed.core.storage.AlertStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.OutboxStore;
@@ -239,7 +259,22 @@ public final class WebServer implements AutoCloseable {
         ErrorPagePresenter errorPresenter = new ErrorPagePresenter(templates);
         SessionCookies cookies = new SessionCookies(new ResumeSession(sessions, clock), settings.secureCookies(),
                 clock);
-        PageSupport pages = new PageSupport(cookies, settings);
+        FollowStore follows = new FollowStore(database, settings.feeds().policy());
+        TimelineStore timelines = new TimelineStore(database);
+        ActivityVisibility visibility = new ActivityVisibility(stats);
+        TimelineReader timelineReader = new TimelineReader(activities, follows, timelines, visibility);
+        Notifications notifications = new Notifications(timelineReader, new NotificationMarkStore(database), clock);
+        FollowTargets followTargets = new FollowTargets(stats, dashboards, accounts);
+        AnnotationStore annotations = new AnnotationStore(database, activities);
+        FeedRoutes.UseCases feedUses = new FeedRoutes.UseCases(new ReadTimeline(timelineReader, followTargets),
+                new FollowObject(followTargets, follows, settings.feeds(), clock),
+                new AnnotateStat(access, annotations, publisher, clock), new DeleteAnnotation(annotations), notifications,
+                new AtomFeeds(new FeedTokenStore(database), timelineReader, clock),
+                userId -> accounts.findUserById(userId).map(user -> People.displayName(user.email())));
+        LiveStream liveStream = new LiveStream(new LiveActivities(activities, timelines, follows, visibility),
+                timelineReader, notifications);
+        closing.add(liveStream);
+        PageSupport pages = new PageSupport(cookies, settings, notifications::unseen);
 
         List<RouteGroup> routes = List.of(
                 new AccountRoutes(signUp)::addTo,
@@ -276,6 +311,8 @@ public final class WebServer implements AutoCloseable {
                         new ChangeReportSettings(subscriptions, clock), sendReportNow,
                         new UnsubscribeFromReports(unsubscribeTokens, accounts, subscriptions, clock),
                         new UnsubscribePresenter(templates))::addTo,
+                new FeedRoutes(pages, cookies, feedUses, liveStream, new FeedPagePresenter(templates), clock)::addTo,
+                new FeedApiRoutes(feedUses, new MakeStatPublic(stats), liveStream, pages, clock)::addTo,
                 new ReportApiRoutes(new SendReportsToMembers(accounts, sendReportNow))::addTo,
                 new EmbedRoutes(pages, new DrawEmbeddedGraph(access, drawing, clock), viewStat, statPresenter)::addTo,
                 new AlertRoutes(pages, cookies, new AlertRoutes.UseCases(listAlerts, createAlert, changeAlert,

@@ -66,6 +66,16 @@ final class Http {
         return send(builder.build());
     }
 
+    /** Any method with a body (or none) and header pairs. */
+    Reply request(String method, String path, String body, String... headers) {
+        HttpRequest.Builder builder = builder(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     Reply post(String path, HttpRequest.BodyPublisher body) {
         return send(builder(path).header("Content-Type", "application/json").POST(body).build());
     }

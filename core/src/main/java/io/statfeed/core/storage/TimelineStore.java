@@ -2,6 +2,7 @@ package io.statfeed.core.storage;
 
 import static io.statfeed.core.storage.schema.Tables.TIMELINES;
 import static io.statfeed.core.storage.schema.Tables.TIMELINE_ENTRIES;
+import static io.statfeed.core.storage.schema.Tables.USERS;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -50,6 +51,11 @@ public final class TimelineStore {
             }
         }
         return entries;
+    }
+
+    /** Person ids above {@code after}, in order, up to {@code limit}: for going through every timeline. */
+    public List<Long> usersAbove(long after, int limit) {
+        return dsl.select(USERS.ID).from(USERS).where(USERS.ID.gt(after)).orderBy(USERS.ID).limit(limit).fetch(USERS.ID);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.statfeed.interactor.feeds;
 
 import io.statfeed.core.storage.TimelineStore;
 import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Caps every timeline at its configured length. What is trimmed stays in the followed feeds, and
@@ -12,13 +11,10 @@ public final class TrimTimelines {
     private static final int USERS_PER_BATCH = 1000;
 
     private final TimelineStore timelines;
-    private final BiFunction<Long, Integer, List<Long>> usersAfter;
     private final int length;
 
-    /** @param usersAfter person ids above a given one, up to a count, in order */
-    public TrimTimelines(TimelineStore timelines, BiFunction<Long, Integer, List<Long>> usersAfter, int length) {
+    public TrimTimelines(TimelineStore timelines, int length) {
         this.timelines = timelines;
-        this.usersAfter = usersAfter;
         this.length = length;
     }
 
@@ -27,7 +23,7 @@ public final class TrimTimelines {
         int trimmed = 0;
         long after = 0;
         while (true) {
-            List<Long> users = usersAfter.apply(after, USERS_PER_BATCH);
+            List<Long> users = timelines.usersAbove(after, USERS_PER_BATCH);
             for (long user : users) {
                 trimmed += timelines.trim(user, length) ? 1 : 0;
             }

@@ -9,6 +9,7 @@ import io.statfeed.webapp.session.SessionCookies;
 
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.regex.Pattern;
 
 /** What every page route needs besides its use case: who is asking, the page frame, and absolute links. */
@@ -20,12 +21,15 @@ public final class PageSupport {
     private final Optional<URI> publicUrl;
     private final Optional<URI> publicApiUrl;
     private final int apiPort;
+    private final ToIntFunction<io.statfeed.interactor.Visitor> unseen;
 
-    public PageSupport(SessionCookies cookies, Settings settings) {
+    /** @param unseen how many notification groups a person has not seen: the header's badge */
+    public PageSupport(SessionCookies cookies, Settings settings, ToIntFunction<io.statfeed.interactor.Visitor> unseen) {
         this.cookies = cookies;
         this.publicUrl = settings.publicUrl();
         this.publicApiUrl = settings.publicApiUrl();
         this.apiPort = settings.apiPort();
+        this.unseen = unseen;
     }
 
     public Optional<SignedIn> signedIn(Context ctx) {
@@ -45,7 +49,7 @@ public final class PageSupport {
         String notice = cookies.takeNotice(ctx).orElse(null);
         // Nothing counts notifications yet: the badge stays hidden until something does.
         return signedIn(ctx)
-                .map(s -> new Chrome(s.email(), s.csrfToken(), section, notice, 0))
+                .map(s -> new Chrome(s.email(), s.csrfToken(), section, notice, unseen.applyAsInt(s.visitor())))
                 .orElseGet(() -> new Chrome(null, cookies.anonymousCsrf(ctx), section, notice, 0));
     }
 
