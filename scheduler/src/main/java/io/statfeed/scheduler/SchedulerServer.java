@@ -16,8 +16,11 @@ import io.statfeed.presenters.mail.ReportMailPresenter;
 import io.statfeed.scheduler.jobs.SendReportsJob;
 import io.statfeed.channels.webhook.WebhookSender;
 import io.statfeed.core.config.Settings;
+import io.statfeed.core.model.feeds.FanoutPolicy;
 import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.OutboxStore;
 import io.statfeed.core.storage.StatStore;
@@ -132,7 +135,11 @@ public final class SchedulerServer implements AutoCloseable {
         RetentionHorizons horizons = new RetentionHorizons(settings.retention());
         URI webBase = settings.publicUrl().orElse(URI.create("http://localhost:" + settings.webPort()));
         MailSender mail = MailSenders.from(settings);
-        GraphDrawing drawing = new GraphDrawing(new SeriesReader(buckets, horizons, clock), appServices.graph());
+        // Mails' graphs only read annotations; the fan-out policy matters to publishing them, wired with the feeds.
+        AnnotationStore annotations = new AnnotationStore(database, new ActivityStore(database,
+                new FanoutPolicy(1000, 100)));
+        GraphDrawing drawing = new GraphDrawing(new SeriesReader(buckets, horizons, clock), annotations,
+                appServices.graph());
         DeliverOutbox deliver = new DeliverOutbox(new OutboxStore(database), alerts, stats, mail,
                 WebhookSender.from(settings.webhooks()),
                 new LastDayGraphs(drawing, clock), webBase, clock);

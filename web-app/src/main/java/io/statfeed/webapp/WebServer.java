@@ -7,8 +7,11 @@ import io.statfeed.appservers.AppServices;
 import io.statfeed.core.concurrent.InParallel;
 import io.statfeed.channels.webhook.WebhookAddresses;
 import io.statfeed.core.config.Settings;
+import io.statfeed.core.model.feeds.FanoutPolicy;
 import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.OutboxStore;
 import io.statfeed.core.storage.DashboardStore;
@@ -185,10 +188,13 @@ public final class WebServer implements AutoCloseable {
         SeriesReader reader = new SeriesReader(buckets, new RetentionHorizons(settings.retention()), clock, inParallel,
                 MAX_READ_SLICES);
         StatAnalyst analyst = new StatAnalyst(reader, appServices.analysis());
-        GraphDrawing drawing = new GraphDrawing(reader, appServices.graph());
+        // Graphs only read annotations; the fan-out policy matters to publishing them, wired with the feeds.
+        AnnotationStore annotations = new AnnotationStore(database, new ActivityStore(database,
+                new FanoutPolicy(1000, 100)));
+        GraphDrawing drawing = new GraphDrawing(reader, annotations, appServices.graph());
         SignUp signUp = new SignUp(accounts, passwords, new SignupLimit(new SignupAttemptStore(database),
                 settings.accounts().signupsPerHour(), clock), clock);
-        ViewStat viewStat = new ViewStat(access, analyst, buckets, clock);
+        ViewStat viewStat = new ViewStat(access, analyst, buckets, annotations, clock);
         ListDashboards listDashboards = new ListDashboards(dashboards);
         ViewDashboard viewDashboard = new ViewDashboard(dashboards);
         ReorderDashboard reorderDashboard = new ReorderDashboard(dashboards, clock);

@@ -44,7 +44,7 @@ final class ChartComposer {
         long endMillis = request.windowEnd() * MILLIS_PER_SECOND;
         Legend legend = look.showsLegendFor(lines.size())
                 ? Legend.of(legendOrder(lines), look.legendFont(), request.width(), request.height()) : Legend.none();
-        MarkLayer marks = look.drawsMarks() ? new MarkLayer(request.marks(), look.tickFont()) : MarkLayer.none();
+        MarkLayer marks = request.style().drawsMarks() ? new MarkLayer(request.marks(), look.tickFont()) : MarkLayer.none();
         StatChart chart = new StatChart(request.width(), request.height(), lines, startMillis, endMillis, range,
                 look.noDataFont(), legend, marks);
         boolean anyPoints = lines.stream().anyMatch(line -> !line.points().isEmpty());

@@ -32,11 +32,6 @@ record GraphLook(boolean axes, boolean title, boolean legend, boolean fillUnderC
         return legend && lines > 1;
     }
 
-    /** Marks (annotations) go where there are axes to read them against: not on a sparkline, the line alone. */
-    boolean drawsMarks() {
-        return axes;
-    }
-
     /** Bevel joins: at these widths they look like round ones and draw a third faster on noisy data. */
     BasicStroke currentStroke() {
         return new BasicStroke(lineWidth, BasicStroke.CAP_ROUND, BasicStroke.JOIN_BEVEL);
