@@ -119,7 +119,89 @@
       ctx.restore();
     }
   };
-  if (global.Chart) { global.Chart.register(firingSpans); }
+  // Annotations marked on the graph: set chart.$annotations to [{id, at, text}], at in unix
+  // seconds. Each is a thin dashed line with a small marker at the top, drawn as the server draws
+  // them in images; with the pointer near one, its time and text show in a tip over the graph.
+  // The text is someone's input: it only ever goes in as textContent, never as markup.
+  var MARK_COLOUR = '#b45309';
+  var MARK_REACH = 6; // pixels either side of a line that count as near it
+  var MARKER_HALF = 4;
+
+  function markX(chart, mark) { return Math.round(chart.scales.x.getPixelForValue(mark.at)) + 0.5; }
+
+  function nearestMark(chart, x, y) {
+    var area = chart.chartArea, best = null, bestDistance = MARK_REACH + 1;
+    if (y < area.top - MARKER_HALF || y > area.bottom) { return null; }
+    (chart.$annotations || []).forEach(function (m) {
+      var distance = Math.abs(markX(chart, m) - x);
+      if (distance < bestDistance && markX(chart, m) >= area.left && markX(chart, m) <= area.right) {
+        best = m; bestDistance = distance;
+      }
+    });
+    return best;
+  }
+
+  function markTip(chart) {
+    if (!chart.$markTip) {
+      var tip = document.createElement('div');
+      tip.className = 'mark-tip';
+      tip.setAttribute('role', 'tooltip');
+      tip.hidden = true;
+      tip.appendChild(document.createElement('time'));
+      tip.appendChild(document.createElement('span'));
+      chart.canvas.parentNode.appendChild(tip);
+      chart.$markTip = tip;
+    }
+    return chart.$markTip;
+  }
+
+  function showMark(chart, mark) {
+    var tip = markTip(chart);
+    if (!mark) { tip.hidden = true; tip.removeAttribute('data-annotation-id'); return; }
+    var x = markX(chart, mark), leftHalf = x < chart.width / 2;
+    tip.firstChild.textContent = when(mark.at);
+    tip.lastChild.textContent = mark.text;
+    tip.setAttribute('data-annotation-id', mark.id);
+    tip.style.top = (chart.canvas.offsetTop + chart.chartArea.top) + 'px';
+    tip.style.left = leftHalf ? (chart.canvas.offsetLeft + x + MARK_REACH) + 'px' : '';
+    tip.style.right = leftHalf ? '' : (chart.canvas.parentNode.clientWidth - chart.canvas.offsetLeft - x + MARK_REACH) + 'px';
+    tip.hidden = false;
+  }
+
+  var annotationMarks = {
+    id: 'annotationMarks',
+    afterDatasetsDraw: function (chart) {
+      var area = chart.chartArea, ctx = chart.ctx;
+      if (!(chart.$annotations || []).length) { return; }
+      markTip(chart);
+      ctx.save();
+      ctx.strokeStyle = MARK_COLOUR;
+      ctx.fillStyle = MARK_COLOUR;
+      ctx.lineWidth = 1;
+      ctx.setLineDash([3, 3]);
+      (chart.$annotations || []).forEach(function (m) {
+        var x = markX(chart, m);
+        if (x < area.left || x > area.right) { return; }
+        ctx.beginPath();
+        ctx.moveTo(x, area.top);
+        ctx.lineTo(x, area.bottom);
+        ctx.stroke();
+        ctx.beginPath();
+        ctx.moveTo(x - MARKER_HALF, area.top);
+        ctx.lineTo(x + MARKER_HALF, area.top);
+        ctx.lineTo(x, area.top + 2 * MARKER_HALF);
+        ctx.closePath();
+        ctx.fill();
+      });
+      ctx.restore();
+    },
+    afterEvent: function (chart, args) {
+      var e = args.event;
+      if (e.type === 'mouseout') { showMark(chart, null); return; }
+      if (e.type === 'mousemove') { showMark(chart, nearestMark(chart, e.x, e.y)); }
+    }
+  };
+  if (global.Chart) { global.Chart.register(firingSpans, annotationMarks); }
 
   function fetchJson(url) {
     return fetch(url, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' })

@@ -27,8 +27,10 @@
       figure.setAttribute('data-ready', 'true');
     }
     graph.$firingSpans = stat.alert_spans || [];
+    graph.$annotations = stat.annotations || [];
     graph.update('none');
     figure.setAttribute('data-firing-spans', String(graph.$firingSpans.length));
+    figure.setAttribute('data-annotations', String(graph.$annotations.length));
     var fresh = document.getElementById('freshness');
     if (fresh && stat.newest_minute) {
       var ago = Math.max(0, stat.now - stat.newest_minute);

@@ -17,7 +17,9 @@ import io.statfeed.scheduler.jobs.SendReportsJob;
 import io.statfeed.channels.webhook.WebhookSender;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.OutboxStore;
 import io.statfeed.core.storage.StatStore;
@@ -145,7 +147,11 @@ public final class SchedulerServer implements AutoCloseable {
         RetentionHorizons horizons = new RetentionHorizons(settings.retention());
         URI webBase = settings.publicUrl().orElse(URI.create("http://localhost:" + settings.webPort()));
         MailSender mail = MailSenders.from(settings);
-        GraphDrawing drawing = new GraphDrawing(new SeriesReader(buckets, horizons, clock), appServices.graph());
+        // Mails' graphs only read annotations; the fan-out policy matters to publishing them, wired with the feeds.
+        ActivityStore activities = new ActivityStore(database, settings.feeds().policy());
+        AnnotationStore annotations = new AnnotationStore(database, activities);
+        GraphDrawing drawing = new GraphDrawing(new SeriesReader(buckets, horizons, clock), annotations,
+                appServices.graph());
         DeliverOutbox deliver = new DeliverOutbox(new OutboxStore(database), alerts, stats, mail,
                 WebhookSender.from(settings.webhooks()),
                 new LastDayGraphs(drawing, clock), webBase, clock);
@@ -168,8 +174,7 @@ public final class SchedulerServer implements AutoCloseable {
                     ScheduledJob.every(REPORTS_INTERVAL, "send-reports", new SendReportsJob(sendReports)),
                     ScheduledJob.every(PUBLISH_ACTIVITY_INTERVAL, "publish-activity", new PublishActivityJob(
                             new PublishActivitySources(new ActivitySourceStore(database), stats, alerts,
-                                    new PublishActivity(new ActivityStore(database, settings.feeds().policy()), accounts,
-                                            clock), clock))),
+                                    new PublishActivity(activities, accounts, clock), clock))),
                     ScheduledJob.every(TRIM_TIMELINES_INTERVAL, "trim-timelines", new TrimTimelinesJob(
                             new TrimTimelines(new TimelineStore(database), settings.feeds().timelineLength())))));
             server.owned.add(appServices);

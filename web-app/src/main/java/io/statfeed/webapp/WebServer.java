@@ -10,7 +10,6 @@ import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.interactor.feeds.PublishActivity;
-import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.FeedTokenStore;
 import io.statfeed.core.storage.FollowStore;
 import io.statfeed.core.storage.NotificationMarkStore;
@@ -31,6 +30,7 @@ import io.statfeed.webapp.api.FeedApiRoutes;
 import io.statfeed.webapp.live.LiveStream;
 import io.statfeed.webapp.pages.FeedRoutes;
 import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.OutboxStore;
 import io.statfeed.core.storage.DashboardStore;
@@ -222,10 +222,13 @@ public final class WebServer implements AutoCloseable {
         SeriesReader reader = new SeriesReader(buckets, new RetentionHorizons(settings.retention()), clock, inParallel,
                 MAX_READ_SLICES);
         StatAnalyst analyst = new StatAnalyst(reader, appServices.analysis());
-        GraphDrawing drawing = new GraphDrawing(reader, appServices.graph());
+        // Graphs only read annotations; the fan-out policy matters to publishing them, wired with the feeds.
+        ActivityStore activities = new ActivityStore(database, settings.feeds().policy());
+        AnnotationStore annotations = new AnnotationStore(database, activities);
+        GraphDrawing drawing = new GraphDrawing(reader, annotations, appServices.graph());
         SignUp signUp = new SignUp(accounts, passwords, new SignupLimit(new SignupAttemptStore(database),
                 settings.accounts().signupsPerHour(), clock), clock);
-        ViewStat viewStat = new ViewStat(access, analyst, buckets, clock);
+        ViewStat viewStat = new ViewStat(access, analyst, buckets, annotations, clock);
         ListDashboards listDashboards = new ListDashboards(dashboards);
         ViewDashboard viewDashboard = new ViewDashboard(dashboards);
         ReorderDashboard reorderDashboard = new ReorderDashboard(dashboards, clock);
@@ -237,7 +240,6 @@ public final class WebServer implements AutoCloseable {
         ListAlerts listAlerts = new ListAlerts(alertStore, outbox, stats);
         AlertFields.WebhookCheck webhooks = url -> WebhookAddresses.requireAllowed(url, settings.webhooks().allowPrivate());
         CreateAlert createAlert = new CreateAlert(alertStore, stats, webhooks, clock);
-        ActivityStore activities = new ActivityStore(database, settings.feeds().policy());
         PublishActivity publisher = new PublishActivity(activities, accounts, clock);
         ChangeAlert changeAlert = new ChangeAlert(alertStore, listAlerts, webhooks, activities);
 
@@ -265,7 +267,6 @@ public final class WebServer implements AutoCloseable {
         TimelineReader timelineReader = new TimelineReader(activities, follows, timelines, visibility);
         Notifications notifications = new Notifications(timelineReader, new NotificationMarkStore(database), clock);
         FollowTargets followTargets = new FollowTargets(stats, dashboards, accounts);
-        AnnotationStore annotations = new AnnotationStore(database, activities);
         FeedRoutes.UseCases feedUses = new FeedRoutes.UseCases(new ReadTimeline(timelineReader, followTargets),
                 new FollowObject(followTargets, follows, settings.feeds(), clock),
                 new AnnotateStat(access, annotations, publisher, clock), new DeleteAnnotation(annotations), notifications,

@@ -44,8 +44,9 @@ final class ChartComposer {
         long endMillis = request.windowEnd() * MILLIS_PER_SECOND;
         Legend legend = look.showsLegendFor(lines.size())
                 ? Legend.of(legendOrder(lines), look.legendFont(), request.width(), request.height()) : Legend.none();
+        MarkLayer marks = request.style().drawsMarks() ? new MarkLayer(request.marks(), look.tickFont()) : MarkLayer.none();
         StatChart chart = new StatChart(request.width(), request.height(), lines, startMillis, endMillis, range,
-                look.noDataFont(), legend);
+                look.noDataFont(), legend, marks);
         boolean anyPoints = lines.stream().anyMatch(line -> !line.points().isEmpty());
         style(chart.getStyler(), request, look, range);
         // An empty graph keeps its time axis and grid but shows no made-up scale of values.

@@ -38,6 +38,23 @@ final class GraphRequestCheck {
         for (int n = 0; n < request.lines().size(); n++) {
             checkLine(n, request.lines().get(n));
         }
+        require(request.marks().size() <= GraphRequest.MAX_MARKS,
+                "at most " + GraphRequest.MAX_MARKS + " marks fit in one graph, got " + request.marks().size());
+        for (int n = 0; n < request.marks().size(); n++) {
+            checkMark(n, request.marks().get(n));
+        }
+    }
+
+    private static void checkMark(int n, GraphRequest.Mark mark) {
+        String which = "mark " + (n + 1);
+        require(mark != null, which + " is missing");
+        require(mark.label() != null, which + ": label is required");
+        require(mark.label().codePointCount(0, mark.label().length()) <= GraphRequest.Mark.MAX_LABEL,
+                which + ": label must be at most " + GraphRequest.Mark.MAX_LABEL + " characters");
+        require(mark.label().codePoints().noneMatch(Character::isISOControl),
+                which + ": label must not contain control characters");
+        require(mark.time() >= 0 && mark.time() <= MAX_TIME,
+                which + ": time must lie between 0 and " + MAX_TIME + " (unix seconds), got " + mark.time());
     }
 
     private static void checkLine(int n, GraphRequest.Line line) {

@@ -9,5 +9,10 @@ public enum GraphStyle {
     /** A small graph with few labels, for dashboards. */
     MINI,
     /** A sparkline: the line alone, no axes or labels, for lists and emails. */
-    SPARK
+    SPARK;
+
+    /** Marks (annotations) go where there are axes to read them against: not on a sparkline, the line alone. */
+    public boolean drawsMarks() {
+        return this != SPARK;
+    }
 }

@@ -32,6 +32,6 @@ public final class LineThinning {
             lines.add(new GraphRequest.Line(line.label(), line.role(), times, points.ys()));
         }
         return new GraphRequest(request.style(), request.format(), request.width(), request.height(), request.title(),
-                request.windowStart(), request.windowEnd(), lines);
+                request.windowStart(), request.windowEnd(), lines, request.marks());
     }
 }

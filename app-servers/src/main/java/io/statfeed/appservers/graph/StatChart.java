@@ -26,9 +26,10 @@ final class StatChart extends XYChart {
     private final ValueRange range;
     private final Font noDataFont;
     private final Legend lineLegend;
+    private final MarkLayer marks;
 
     StatChart(int width, int height, List<PlotLine> lines, long windowStartMillis, long windowEndMillis,
-              ValueRange range, Font noDataFont, Legend lineLegend) {
+              ValueRange range, Font noDataFont, Legend lineLegend, MarkLayer marks) {
         super(width, height);
         this.lines = List.copyOf(lines);
         this.windowStartMillis = windowStartMillis;
@@ -36,11 +37,13 @@ final class StatChart extends XYChart {
         this.range = range;
         this.noDataFont = noDataFont;
         this.lineLegend = lineLegend;
+        this.marks = marks;
     }
 
     /**
-     * XYChart's order (background, axes, plot, title) with the lines drawn after the plot, in the
-     * image's height less the legend's, and the legend (ours, XChart's is off) in the strip below.
+     * XYChart's order (background, axes, plot, title) with the lines and then the marks drawn after
+     * the plot, in the image's height less the legend's, and the legend (ours, XChart's is off) in
+     * the strip below.
      */
     @Override
     public void paint(Graphics2D g, int width, int height) {
@@ -52,20 +55,28 @@ final class StatChart extends XYChart {
         paintBackground(g);
         axisPair.paint(g);
         plot.paint(g);
-        paintLines(g);
+        Mapping map = mapping();
+        paintLines(g, map);
+        marks.paint(g, plot.getBounds(), map::x);
         chartTitle.paint(g);
         lineLegend.paint(g, chartHeight, width);
     }
 
-    private void paintLines(Graphics2D g) {
+    /**
+     * The plot's data reaches its edges (plot content size 1), so the plot's bounds are the
+     * window's and the range's ends. XChart's own value-to-pixel methods are not used: they give
+     * up on an axis shorter than the x tick spacing hint, as a sparkline's is.
+     */
+    private Mapping mapping() {
+        Rectangle2D area = plot.getBounds();
+        return new Mapping(area.getMinX(), area.getMaxX(), area.getMaxY(), area.getMinY(), windowStartMillis,
+                windowEndMillis, range);
+    }
+
+    private void paintLines(Graphics2D g, Mapping map) {
         Rectangle2D area = plot.getBounds();
         Shape clip = g.getClip();
         g.clip(area);
-        // The plot's data reaches its edges (plot content size 1), so the plot's bounds are the
-        // window's and the range's ends. XChart's own value-to-pixel methods are not used: they
-        // give up on an axis shorter than the x tick spacing hint, as a sparkline's is.
-        Mapping map = new Mapping(area.getMinX(), area.getMaxX(), area.getMaxY(), area.getMinY(),
-                windowStartMillis, windowEndMillis, range);
         boolean anyPoints = false;
         for (PlotLine line : lines) {
             if (line.points().isEmpty()) {

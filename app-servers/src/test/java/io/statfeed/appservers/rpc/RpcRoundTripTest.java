@@ -91,6 +91,34 @@ class RpcRoundTripTest {
     }
 
     @Test
+    void a_graphs_marks_travel_with_it_and_come_back_drawn_as_in_process() {
+        GraphRequest marked = graph(ImageFormat.PNG, 760, 235).withMarks(List.of(
+                GraphRequest.Mark.labelled(T0 + 3_600, "deployed v2"),
+                GraphRequest.Mark.labelled(T0 + 43_200, "<img src=x onerror=alert(1)>")));
+
+        byte[] remote = new RemoteGraphService(graphClient).render(marked).bytes();
+
+        assertArrayEquals(new XChartGraphService().render(marked).bytes(), remote);
+        assertFalse(java.util.Arrays.equals(new XChartGraphService().render(graph(ImageFormat.PNG, 760, 235)).bytes(),
+                remote), "the marks are drawn");
+    }
+
+    @Test
+    void a_request_from_a_client_that_sends_no_marks_is_drawn_without_any() throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode older = WireFormat.MAPPER.valueToTree(graph(ImageFormat.PNG, 300, 100));
+        older.remove("marks");
+
+        HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + RpcRoutes.GRAPH_PATH))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(older.toString())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+
+        assertEquals(200, answer.statusCode());
+        assertArrayEquals(new XChartGraphService().render(graph(ImageFormat.PNG, 300, 100)).bytes(), answer.body());
+    }
+
+    @Test
     void an_svg_graph_is_served_with_the_svg_content_type() throws Exception {
         HttpResponse<String> answer = post(RpcRoutes.GRAPH_PATH,
                 WireFormat.MAPPER.writeValueAsString(graph(ImageFormat.SVG, 300, 100)));

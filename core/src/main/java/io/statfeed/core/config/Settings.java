@@ -278,6 +278,8 @@ public record Settings(
     public static final int DEFAULT_FEED_PULL_RATE = 120;
     public static final int DEFAULT_TIMELINE_LENGTH = 1000;
     public static final int DEFAULT_FOLLOW_HISTORY = 100;
+    public static final io.statfeed.core.model.feeds.FanoutPolicy DEFAULT_FEED_POLICY =
+            new io.statfeed.core.model.feeds.FanoutPolicy(DEFAULT_FEED_FANOUT_LIMIT, DEFAULT_FEED_PULL_RATE);
     public static final int DEFAULT_RETAIN_MINUTES_DAYS = 30;
     /** Two years of hour buckets: a month's graph (3-hour points) and the ones before it; 24 times the rows of days. */
     public static final int DEFAULT_RETAIN_HOURS_DAYS = 730;

@@ -2,6 +2,8 @@ package io.statfeed.interactor.stats;
 
 import io.statfeed.appservers.analysis.Analysis;
 import io.statfeed.core.model.Stat;
+import io.statfeed.core.model.feeds.Annotation;
+import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.interactor.Visitor;
 import java.time.Clock;
@@ -10,7 +12,8 @@ import java.util.Optional;
 
 /**
  * Someone looks at a stat over a time frame: its points, the previous period's laid over them,
- * the analysis (summary, change, trend, anomalies, forecast) and how fresh the data is.
+ * the analysis (summary, change, trend, anomalies, forecast), the annotations in the window and
+ * how fresh the data is.
  */
 public final class ViewStat {
     /**
@@ -19,25 +22,30 @@ public final class ViewStat {
      * @param newestMinute start of the newest minute holding data, if any
      * @param embedKey what an embed or image URL names the stat by, when it may be embedded at all
      * @param shareToken the share link's token, shown to the owner only
+     * @param annotations the newest in the window (at most {@link AnnotationStore#MAX_PER_GRAPH}), oldest first
      */
     public record StatPage(Stat stat, boolean owned, Window window, List<Point> points, List<Point> previousPoints,
                            Analysis analysis, Optional<Long> newestMinute, long nowSeconds, Optional<String> embedKey,
-                           Optional<String> shareToken) {
+                           Optional<String> shareToken, List<Annotation> annotations) {
         public StatPage {
             points = List.copyOf(points);
             previousPoints = List.copyOf(previousPoints);
+            annotations = List.copyOf(annotations);
         }
     }
 
     private final StatAccess access;
     private final StatAnalyst analyst;
     private final BucketStore buckets;
+    private final AnnotationStore annotations;
     private final Clock clock;
 
-    public ViewStat(StatAccess access, StatAnalyst analyst, BucketStore buckets, Clock clock) {
+    public ViewStat(StatAccess access, StatAnalyst analyst, BucketStore buckets, AnnotationStore annotations,
+                    Clock clock) {
         this.access = access;
         this.analyst = analyst;
         this.buckets = buckets;
+        this.annotations = annotations;
         this.clock = clock;
     }
 
@@ -60,6 +68,7 @@ public final class ViewStat {
         StatAnalyst.Analysed analysed = analyst.analyse(seen.stat(), window);
         return new StatPage(seen.stat(), seen.owned(), window, analysed.current().points(),
                 analysed.previous().pointsShiftedBy(window.spanSeconds()), analysed.analysis(),
-                buckets.newestMinuteStart(seen.stat().id()), now, embedKey, shareToken);
+                buckets.newestMinuteStart(seen.stat().id()), now, embedKey, shareToken,
+                annotations.between(seen.stat().id(), window.startMillis(), window.endMillis()));
     }
 }

@@ -8,6 +8,8 @@ import io.statfeed.core.model.TimeFrame;
  * and the half-open span [start, end) of unix seconds it covers, cut into intervals.
  */
 public record Window(String key, long start, long end, long intervalSeconds) {
+    private static final long MILLIS_PER_SECOND = 1_000;
+
     static Window of(TimeFrame frame, long nowSeconds) {
         TimeFrame.Window placed = frame.window(nowSeconds, null);
         return new Window(frame.text(), placed.start(), placed.end(), placed.intervalSeconds());
@@ -27,6 +29,16 @@ public record Window(String key, long start, long end, long intervalSeconds) {
     public Window previous() {
         long span = end - start;
         return new Window(key, start - span, start, intervalSeconds);
+    }
+
+    /** Where the window starts, in the milliseconds storage keeps moments in. */
+    public long startMillis() {
+        return start * MILLIS_PER_SECOND;
+    }
+
+    /** Where the window ends (exclusive), in milliseconds. */
+    public long endMillis() {
+        return end * MILLIS_PER_SECOND;
     }
 
     public long spanSeconds() {

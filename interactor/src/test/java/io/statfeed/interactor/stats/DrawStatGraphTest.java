@@ -3,7 +3,9 @@ package io.statfeed.interactor.stats;
 import static io.statfeed.interactor.stats.Images.assertPng;
 import static io.statfeed.interactor.stats.ViewStatTest.id;
 import static io.statfeed.interactor.testing.World.bucket;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +88,49 @@ class DrawStatGraphTest {
             assertThrows(NotFoundException.class, () -> draw(world).draw(Optional.empty(), id(signups), spec));
             new MakeStatPublic(world.stats).makePublic(ada, signups.id(), true);
             assertPng(200, 100, draw(world).draw(Optional.empty(), id(signups), spec));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_stats_annotations_in_the_window_are_marked_on_its_graph_with_short_labels(Backend backend) {
+        try (World world = new World(backend, dataDir)) {
+            Visitor ada = world.newVisitor();
+            Stat signups = world.counter(ada, "signups");
+            Stat logins = world.counter(ada, "logins");
+            world.store(signups, Resolution.MINUTE, bucket(HOUR_START + 600, 2, 3));
+            world.annotate(ada, signups, 1, (HOUR_START + 300) * 1000, "deployed v2");
+            world.annotate(ada, signups, 2, (HOUR_START + 1_500) * 1000,
+                    "<img src=x onerror=alert(1)> and a long tail past forty characters");
+            world.annotate(ada, signups, 3, (HOUR_START - 600) * 1000, "before the hour");
+            world.annotate(ada, logins, 4, (HOUR_START + 1_200) * 1000, "another stat's");
+
+            String svg = Images.svgText(draw(world).draw(Optional.of(ada), id(signups),
+                    spec("1h", 760, 235, GraphStyle.FILL, ImageFormat.SVG, "")));
+
+            assertTrue(svg.contains(">deployed v2<"), "the annotation is labelled");
+            assertTrue(svg.contains(">&lt;img src=x onerror=alert(1)&gt; and a long…<"), "cut, and text not markup");
+            assertFalse(svg.contains("<img"));
+            assertFalse(svg.contains("before the hour"), "outside the window");
+            assertFalse(svg.contains("another stat"), "another stat's annotation");
+        }
+    }
+
+    @Test
+    void a_stats_png_graph_differs_once_it_is_annotated_and_an_annotated_sparkline_does_not() {
+        try (World world = new World(Backend.EMBEDDED, dataDir)) {
+            Visitor ada = world.newVisitor();
+            Stat signups = world.counter(ada, "signups");
+            world.store(signups, Resolution.MINUTE, bucket(HOUR_START + 600, 2, 3));
+            GraphSpec fill = spec("1h", 400, 150, GraphStyle.FILL, ImageFormat.PNG, "");
+            GraphSpec spark = spec("1h", 200, 30, GraphStyle.SPARK, ImageFormat.PNG, "");
+            byte[] plain = draw(world).draw(Optional.of(ada), id(signups), fill).bytes();
+            byte[] plainSpark = draw(world).draw(Optional.of(ada), id(signups), spark).bytes();
+
+            world.annotate(ada, signups, 1, (HOUR_START + 900) * 1000, "deployed v2");
+
+            assertFalse(java.util.Arrays.equals(plain, draw(world).draw(Optional.of(ada), id(signups), fill).bytes()));
+            assertArrayEquals(plainSpark, draw(world).draw(Optional.of(ada), id(signups), spark).bytes());
         }
     }
 

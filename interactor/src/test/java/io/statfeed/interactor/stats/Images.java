@@ -46,6 +46,12 @@ final class Images {
         }
     }
 
+    /** The SVG's text, after checking that it is one. */
+    static String svgText(GraphImage image) {
+        svg(image);
+        return new String(image.bytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Asserts a PNG of exactly this size. */
     static void assertPng(int width, int height, GraphImage image) {
         BufferedImage decoded = png(image);

@@ -12,6 +12,7 @@ import io.statfeed.appservers.analysis.Analysis.Summary;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
+import io.statfeed.core.model.feeds.Annotation;
 import io.statfeed.core.testing.Backend;
 import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.Visitor;
@@ -437,11 +438,42 @@ class ViewStatTest {
         return points;
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void the_page_shows_the_stats_annotations_in_its_window_oldest_first(Backend backend) {
+        try (World world = new World(backend, dataDir)) {
+            Visitor ada = world.newVisitor();
+            Stat signups = world.counter(ada, "signups");
+            Stat logins = world.counter(ada, "logins");
+            world.annotate(ada, signups, 1, (HOUR_START - 1) * 1000, "before the hour");
+            Annotation rollback = world.annotate(ada, signups, 2, (HOUR_START + 1_800) * 1000, "rollback");
+            Annotation deployed = world.annotate(ada, signups, 3, HOUR_START * 1000, "deployed v2");
+            world.annotate(ada, logins, 4, (HOUR_START + 60) * 1000, "another stat's");
+
+            StatPage page = viewStat(world).view(Optional.of(ada), id(signups), "1h");
+
+            assertEquals(List.of(deployed, rollback), page.annotations());
+        }
+    }
+
+    @Test
+    void a_public_stats_annotations_are_shown_to_anyone_who_may_see_it() {
+        try (World world = new World(Backend.EMBEDDED, dataDir)) {
+            Visitor ada = world.newVisitor();
+            Stat signups = world.counter(ada, "signups");
+            Annotation deployed = world.annotate(ada, signups, 1, (HOUR_START + 60) * 1000, "deployed v2");
+            new MakeStatPublic(world.stats).makePublic(ada, signups.id(), true);
+
+            assertEquals(List.of(deployed), viewStat(world).view(Optional.empty(), id(signups), "1h").annotations());
+            assertEquals(List.of(deployed), viewStat(world).viewShared(id(signups), "1h").annotations());
+        }
+    }
+
     static String id(Stat stat) {
         return Long.toString(stat.id());
     }
 
     private static ViewStat viewStat(World world) {
-        return new ViewStat(world.statAccess(), world.analyst(), world.buckets, world.clock);
+        return new ViewStat(world.statAccess(), world.analyst(), world.buckets, world.annotations, world.clock);
     }
 }

@@ -5,9 +5,15 @@ import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.config.Settings;
+import io.statfeed.core.model.feeds.Activity;
+import io.statfeed.core.model.feeds.Annotation;
+import io.statfeed.core.model.feeds.FeedKey;
+import io.statfeed.core.model.feeds.Payload;
+import io.statfeed.core.model.feeds.Verb;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.interactor.feeds.PublishActivity;
+import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
@@ -30,6 +36,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -53,6 +60,7 @@ public final class World implements AutoCloseable {
     public final DashboardStore dashboards;
     public final ActivityStore activities;
     public final PublishActivity publisher;
+    public final AnnotationStore annotations;
     public final Passwords passwords = new Passwords(TEST_HASH_COST);
     public final AccessTokens tokens;
     public final SignupLimit signupLimit;
@@ -74,6 +82,7 @@ public final class World implements AutoCloseable {
         dashboards = new DashboardStore(database);
         activities = new ActivityStore(database, testDatabase.settings().feeds().policy());
         publisher = new PublishActivity(activities, accounts, clock);
+        annotations = new AnnotationStore(database, activities);
         tokens = new AccessTokens(accounts);
         signupLimit = new SignupLimit(new SignupAttemptStore(database), Settings.DEFAULT_SIGNUPS_PER_HOUR, clock);
         signUp = new SignUp(accounts, passwords, signupLimit, clock);
@@ -128,7 +137,19 @@ public final class World implements AutoCloseable {
     }
 
     public GraphDrawing drawing() {
-        return new GraphDrawing(seriesReader(), appServices.graph());
+        return new GraphDrawing(seriesReader(), annotations, appServices.graph());
+    }
+
+    /** An annotation by {@code author} on the stat, stored with its activity in the stat's feed. */
+    public Annotation annotate(Visitor author, Stat stat, long id, long atMillis, String text) {
+        Annotation annotation = new Annotation(id, stat.accountId(), stat.id(), author.userId(), text, atMillis,
+                clock.millis());
+        Activity activity = new Activity(id, "annotation:" + id, stat.accountId(), Optional.of(author.userId()),
+                Verb.ANNOTATION_ADDED, new Activity.ObjectRef("annotation", id),
+                Optional.of(Activity.ObjectRef.stat(stat.id())), Optional.of(stat.id()), clock.millis(),
+                Payload.of("text", text));
+        annotations.add(annotation, activity, List.of(FeedKey.stat(stat.id())), clock.millis());
+        return annotation;
     }
 
     /** A bucket holding the given points (a counter's counts or a value stat's values) from {@code start}. */

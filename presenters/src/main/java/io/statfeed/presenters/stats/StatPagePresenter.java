@@ -23,6 +23,7 @@ public final class StatPagePresenter {
     /** Data newer than this counts as live in the page's freshness line. */
     private static final long FRESH_SECONDS = 5 * 60;
     static final int MAX_ANOMALIES_SHOWN = 5;
+    private static final long MILLIS_PER_SECOND = 1_000;
 
     private final Templates templates;
 
@@ -64,7 +65,11 @@ public final class StatPagePresenter {
         return json(page, links, StatAlerts.Alerts.NONE);
     }
 
-    /** The JSON twin; {@code alert_spans} are the stretches its graph shades, when any alert was firing. */
+    /**
+     * The JSON twin; {@code alert_spans} are the stretches its graph shades, when any alert was
+     * firing, and {@code annotations} the moments it marks, each with its text (plain text,
+     * which the page inserts as text).
+     */
     public String json(StatPage page, Links links, StatAlerts.Alerts alerts) {
         Stat stat = page.stat();
         String frame = page.window().key();
@@ -94,7 +99,9 @@ public final class StatPagePresenter {
                 graph,
                 page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null),
                 alerts.firing().stream().map(span -> new SpanJson(Long.toString(span.alertId()), span.from(), span.to()))
-                        .toList()));
+                        .toList(),
+                page.annotations().stream().map(a -> new AnnotationJson(Long.toString(a.id()),
+                        Math.floorDiv(a.atMillis(), MILLIS_PER_SECOND), a.text())).toList()));
     }
 
     // --- HTML view model ------------------------------------------------------------------------
@@ -220,7 +227,12 @@ public final class StatPagePresenter {
                             List<AnomalyJson> anomalies, List<ForecastJson> forecast,
                             @JsonProperty("newest_minute") Long newestMinute, long now, GraphJson graph,
                             @JsonProperty("embed_html") String embedHtml,
-                            @JsonProperty("alert_spans") List<SpanJson> alertSpans) {
+                            @JsonProperty("alert_spans") List<SpanJson> alertSpans,
+                            List<AnnotationJson> annotations) {
+    }
+
+    /** @param at unix seconds */
+    private record AnnotationJson(String id, long at, String text) {
     }
 
     private record SpanJson(@JsonProperty("alert_id") String alertId, long from, long to) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.statfeed.appservers.analysis.Analysis;
 import io.statfeed.core.model.Stat;
+import io.statfeed.core.model.feeds.Annotation;
 import io.statfeed.interactor.stats.DownloadStatData;
 import io.statfeed.interactor.stats.Point;
 import io.statfeed.interactor.stats.ViewStat.StatPage;
@@ -33,7 +34,7 @@ class StatPresentersTest {
     private static final StatPage PAGE = new StatPage(SIGNUPS, true, HOUR,
             List.of(new Point(1_699_999_200L, 4), new Point(1_699_999_260L, 8)),
             List.of(new Point(1_699_999_200L, 5), new Point(1_699_999_260L, Double.POSITIVE_INFINITY)),
-            ANALYSIS, Optional.of(1_699_999_260L), 1_699_999_290L, Optional.of("42"), Optional.empty());
+            ANALYSIS, Optional.of(1_699_999_260L), 1_699_999_290L, Optional.of("42"), Optional.empty(), List.of());
 
     @Test
     void the_stat_pages_json_twin_carries_name_kind_summary_points_graph_urls_and_embed_code() {
@@ -52,7 +53,7 @@ class StatPresentersTest {
                         + "\"graph\":{\"png\":\"https://stats.example.com/stats/42/graph.png?tf=1h\","
                         + "\"svg\":\"https://stats.example.com/stats/42/graph.svg?tf=1h\"},"
                         + "\"embed_html\":\"<script src=\\\"https://stats.example.com/embed.js\\\"></script>\\n"
-                        + "<script>StatHatEmbed.render({s1:'42',w:760,h:235,tf:'1h'});</script>\",\"alert_spans\":[]}",
+                        + "<script>StatHatEmbed.render({s1:'42',w:760,h:235,tf:'1h'});</script>\",\"alert_spans\":[],\"annotations\":[]}",
                 new StatPagePresenter(new Templates()).json(PAGE, LINKS));
     }
 
@@ -77,24 +78,24 @@ class StatPresentersTest {
     @Test
     void a_private_stat_has_no_embed_code() {
         StatPage hidden = new StatPage(SIGNUPS, true, HOUR, PAGE.points(), PAGE.previousPoints(), ANALYSIS,
-                Optional.empty(), 1_699_999_290L, Optional.empty(), Optional.empty());
+                Optional.empty(), 1_699_999_290L, Optional.empty(), Optional.empty(), List.of());
         String json = new StatPagePresenter(new Templates()).json(hidden, LINKS);
         assertEquals(true, json.endsWith("\"newest_minute\":null,\"now\":1699999290,"
                 + "\"graph\":{\"png\":\"https://stats.example.com/stats/42/graph.png?tf=1h\","
-                + "\"svg\":\"https://stats.example.com/stats/42/graph.svg?tf=1h\"},\"embed_html\":null,\"alert_spans\":[]}"), json);
+                + "\"svg\":\"https://stats.example.com/stats/42/graph.svg?tf=1h\"},\"embed_html\":null,\"alert_spans\":[],\"annotations\":[]}"), json);
     }
 
     @Test
     void a_private_stat_seen_through_its_share_link_links_to_the_share_link_and_its_images() {
         Stat hidden = new Stat(42, 7, "signups", true, "KEY", false, 1_699_000_000_000L);
         StatPage shared = new StatPage(hidden, false, HOUR, PAGE.points(), PAGE.previousPoints(), ANALYSIS,
-                Optional.empty(), 1_699_999_290L, Optional.of("TOKEN_1"), Optional.empty());
+                Optional.empty(), 1_699_999_290L, Optional.of("TOKEN_1"), Optional.empty(), List.of());
         String json = new StatPagePresenter(new Templates()).json(shared, LINKS);
         assertEquals(true, json.contains("\"url\":\"https://stats.example.com/s/TOKEN_1\","), json);
         assertEquals(true, json.endsWith("\"graph\":{\"png\":\"https://stats.example.com/embed/graph.png?s1=TOKEN_1&tf=1h\","
                 + "\"svg\":\"https://stats.example.com/embed/graph.svg?s1=TOKEN_1&tf=1h\"},\"embed_html\":"
                 + "\"<script src=\\\"https://stats.example.com/embed.js\\\"></script>\\n"
-                + "<script>StatHatEmbed.render({s1:'TOKEN_1',w:760,h:235,tf:'1h'});</script>\",\"alert_spans\":[]}"), json);
+                + "<script>StatHatEmbed.render({s1:'TOKEN_1',w:760,h:235,tf:'1h'});</script>\",\"alert_spans\":[],\"annotations\":[]}"), json);
     }
 
     @Test
@@ -119,7 +120,23 @@ class StatPresentersTest {
         String json = new StatPagePresenter(new Templates()).json(PAGE, LINKS, new io.statfeed.interactor.alerts.StatAlerts
                 .Alerts(List.of(), List.of(), List.of(new io.statfeed.interactor.alerts.StatAlerts.FiringSpan(7,
                 1699999230, 1699999320))));
-        assertEquals(true, json.endsWith(",\"alert_spans\":[{\"alert_id\":\"7\",\"from\":1699999230,\"to\":1699999320}]}"),
+        assertEquals(true, json.endsWith(",\"alert_spans\":[{\"alert_id\":\"7\",\"from\":1699999230,\"to\":1699999320}],\"annotations\":[]}"),
+                json);
+    }
+
+    @Test
+    void the_json_twin_carries_the_annotations_to_mark_with_their_text_as_a_json_string() {
+        StatPage annotated = new StatPage(SIGNUPS, true, HOUR, PAGE.points(), PAGE.previousPoints(), ANALYSIS,
+                Optional.empty(), 1_699_999_290L, Optional.of("42"), Optional.empty(), List.of(
+                        new Annotation(123, 7, 42, 3, "deployed v2", 1_699_999_230_500L, 1_699_999_280_000L),
+                        new Annotation(124, 7, 42, 3, "<img src=x onerror=alert(1)> \"quoted\" \\ \u2028",
+                                1_699_999_260_000L, 1_699_999_285_000L)));
+
+        String json = new StatPagePresenter(new Templates()).json(annotated, LINKS);
+
+        assertEquals(true, json.endsWith(",\"alert_spans\":[],\"annotations\":["
+                + "{\"id\":\"123\",\"at\":1699999230,\"text\":\"deployed v2\"},"
+                + "{\"id\":\"124\",\"at\":1699999260,\"text\":\"<img src=x onerror=alert(1)> \\\"quoted\\\" \\\\ \u2028\"}]}"),
                 json);
     }
 }

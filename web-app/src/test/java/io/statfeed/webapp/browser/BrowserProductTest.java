@@ -3,13 +3,22 @@ package io.statfeed.webapp.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statfeed.appservers.AppServices;
 import io.statfeed.core.model.Bucket;
 import io.statfeed.core.model.Resolution;
+import io.statfeed.core.model.User;
+import io.statfeed.core.model.feeds.Activity;
+import io.statfeed.core.model.feeds.Annotation;
+import io.statfeed.core.model.feeds.FeedKey;
+import io.statfeed.core.model.feeds.Payload;
+import io.statfeed.core.model.feeds.Verb;
 import io.statfeed.core.storage.AccountStore;
+import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.testing.Backend;
 import io.statfeed.interactor.alerts.AlertMessages;
@@ -27,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +45,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
+import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -58,6 +69,8 @@ class BrowserProductTest {
     /** What a page may log on purpose: an image that is not found (the embed of a private stat). */
     private static final Pattern NOT_FOUND = Pattern.compile("the server responded with a status of 404");
     private static final HttpClient http = HttpClient.newHttpClient();
+    /** An annotation's text as someone hostile would write it. */
+    private static final String HOSTILE = "<img src=x onerror=alert(1)>";
 
     @TempDir
     static Path dataDir;
@@ -376,6 +389,51 @@ class BrowserProductTest {
         snap("stat-page-alert-firing");
     }
 
+    @Test
+    void an_annotation_is_marked_on_the_stat_pages_graph_and_near_its_marker_its_text_shows_as_text()
+            throws Exception {
+        Account kate = signUp("kate@example.com");
+        send(kate, "deploys", 1);
+        String id = awaitStats("deploys").get("deploys");
+        long nowMillis = System.currentTimeMillis();
+        annotate(kate, Long.parseLong(id), 1_001, nowMillis - 40 * 60_000, "deployed v2");
+        annotate(kate, Long.parseLong(id), 1_002, nowMillis - 15 * 60_000, HOSTILE);
+
+        browser.open(web("/stats/" + id + "?tf=1h"));
+        browser.await(ExpectedConditions.attributeToBe(By.id("graph"), "data-annotations", "2"));
+        WebElement canvas = browser.driver().findElement(By.id("graph-canvas"));
+        WebElement tip = browser.driver().findElement(By.cssSelector("#graph .mark-tip"));
+        assertFalse(tip.isDisplayed(), "no tip until the pointer is near a mark");
+
+        // The graph may be drawn again as it settles into its place; the line is there once it has.
+        browser.await(driver -> markDrawnAt(canvas, 0) && markDrawnAt(canvas, 1) ? true : null);
+        hoverOverMark(canvas, 0);
+        browser.await(ExpectedConditions.visibilityOf(tip));
+        assertEquals("1001", tip.getAttribute("data-annotation-id"));
+        assertEquals("deployed v2", tip.findElement(By.tagName("span")).getText());
+        snap("annotation-mark");
+
+        hoverOverMark(canvas, 1);
+        browser.await(ExpectedConditions.attributeToBe(tip, "data-annotation-id", "1002"));
+        assertEquals(HOSTILE, tip.findElement(By.tagName("span")).getText(), "the text shows as it was written");
+        assertEquals(0L, browser.script("return document.querySelectorAll('#graph img:not(#graph-image)').length"),
+                "and is never markup");
+        assertThrows(NoAlertPresentException.class, () -> browser.driver().switchTo().alert());
+        snap("annotation-mark-hostile");
+
+        // The server-drawn image of the same graph (the page without JavaScript, embeds, tiles) marks them too.
+        String png = (String) browser.scriptAsync("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer()).then(b => {
+                  let s = ''; new Uint8Array(b).forEach(c => s += String.fromCharCode(c)); done(btoa(s)); });""",
+                browser.driver().findElement(By.id("graph-image")).getAttribute("src"));
+        byte[] bytes = java.util.Base64.getDecoder().decode(png);
+        Path saved = Path.of(System.getProperty("basedir", "."), "target", "screenshots", "annotation-graph.png");
+        java.nio.file.Files.write(saved, bytes);
+        assertEquals(2, markLines(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes))),
+                "two marks in the server-drawn graph");
+    }
+
     // --- steps ----------------------------------------------------------------------------------
 
     /** Signs up through the form and reads the ezkey from the settings page, as a newcomer would. */
@@ -447,6 +505,58 @@ class BrowserProductTest {
                 while (i > 0 && !values[i].y) { i--; }
                 return [points[i].x - chart.width / 2, points[i].y - chart.height / 2];""", canvas);
         new Actions(browser.driver()).moveToElement(canvas, at.get(0).intValue(), at.get(1).intValue()).perform();
+    }
+
+    /** An annotation stored as the add-annotation use case stores one: with its activity in the stat's feed. */
+    private static void annotate(Account author, long statId, long annotationId, long atMillis, String text) {
+        User user = new AccountStore(servers.database).findUserByEmail(author.email()).orElseThrow();
+        long now = System.currentTimeMillis();
+        Activity activity = new Activity(annotationId, "annotation:" + annotationId, user.accountId(),
+                Optional.of(user.id()), Verb.ANNOTATION_ADDED, new Activity.ObjectRef("annotation", annotationId),
+                Optional.of(Activity.ObjectRef.stat(statId)), Optional.of(statId), now, Payload.of("text", text));
+        new AnnotationStore(servers.database, new ActivityStore(servers.database, io.statfeed.core.config.Settings.DEFAULT_FEED_POLICY))
+                .add(new Annotation(annotationId, user.accountId(), statId, user.id(), text, atMillis, now), activity,
+                        List.of(FeedKey.stat(statId)), now);
+    }
+
+    /** Whether the n-th annotation's dashed line shows in the marks' colour a third of the way down the plot. */
+    private static boolean markDrawnAt(WebElement canvas, int n) {
+        return Boolean.TRUE.equals(browser.script("""
+                const chart = Chart.getChart(arguments[0]), mark = chart.$annotations[arguments[1]];
+                const x = chart.scales.x.getPixelForValue(mark.at), area = chart.chartArea;
+                const ratio = window.devicePixelRatio || 1, top = area.top + (area.bottom - area.top) / 3;
+                for (let y = top; y < top + 8; y++) {
+                  const [r, g, b] = chart.ctx.getImageData(Math.round(x) * ratio, y * ratio, 1, 1).data;
+                  if (Math.abs(r - 0xb4) < 40 && Math.abs(g - 0x53) < 40 && b < 60) { return true; }
+                }
+                return false;""", canvas, n));
+    }
+
+    /** Moves the pointer onto the n-th annotation's marker, at the top of the plot. */
+    private static void hoverOverMark(WebElement canvas, int n) {
+        @SuppressWarnings("unchecked")
+        List<Number> at = (List<Number>) browser.script("""
+                const chart = Chart.getChart(arguments[0]), mark = chart.$annotations[arguments[1]];
+                return [chart.scales.x.getPixelForValue(mark.at) - chart.width / 2,
+                        chart.chartArea.top + 3 - chart.height / 2];""", canvas, n);
+        new Actions(browser.driver()).moveToElement(canvas, at.get(0).intValue(), at.get(1).intValue()).perform();
+    }
+
+    /** Columns of a server-drawn graph in which a fifth of the rows are in the marks' colour. */
+    private static int markLines(java.awt.image.BufferedImage image) {
+        int lines = 0;
+        for (int x = 0; x < image.getWidth(); x++) {
+            int coloured = 0;
+            for (int y = 0; y < image.getHeight(); y++) {
+                int rgb = image.getRGB(x, y);
+                int red = (rgb >> 16) & 0xff;
+                if (red - (rgb & 0xff) > 100 && red - ((rgb >> 8) & 0xff) > 50) {
+                    coloured++;
+                }
+            }
+            lines += coloured >= image.getHeight() / 5 ? 1 : 0;
+        }
+        return lines;
     }
 
     /** A figure of the stat page's summary row by its label, e.g. "Total". */
