@@ -22,7 +22,7 @@
     item.setAttribute('data-activity', activity.id);
     item.setAttribute('data-verb', activity.verb);
     var link = document.createElement('a');
-    link.className = 'summary';
+    link.className = 'activity-text';
     link.href = activity.url;
     link.textContent = activity.summary; // user text: never parsed as HTML
     var time = document.createElement('time');

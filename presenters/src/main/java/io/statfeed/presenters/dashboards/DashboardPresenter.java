@@ -55,8 +55,11 @@ public final class DashboardPresenter {
                 .map(d -> new Item(Long.toString(d.id()), d.name(), links.base() + "/dashboards/" + d.id())).toList()));
     }
 
-    /** @param ownStats the visitor's stats, offered for adding (those already on it are left out) */
-    public String pageHtml(DashboardPage page, List<StatSummary> ownStats, Chrome chrome) {
+    /**
+     * @param ownStats the visitor's stats, offered for adding (those already on it are left out)
+     * @param following whether the visitor follows the dashboard (its follow button)
+     */
+    public String pageHtml(DashboardPage page, List<StatSummary> ownStats, boolean following, Chrome chrome) {
         List<Tile> tiles = page.tiles();
         List<TileView> views = new java.util.ArrayList<>();
         for (int i = 0; i < tiles.size(); i++) {
@@ -72,9 +75,9 @@ public final class DashboardPresenter {
         List<Choice> addable = ownStats.stream().filter(s -> !shown.contains(s.id()))
                 .map(s -> new Choice(Long.toString(s.id()), s.name())).toList();
         long id = page.dashboard().id();
-        return templates.render("dashboard", Map.of("chrome", chrome, "page", new PageView(Long.toString(id),
-                page.dashboard().name(), page.frame(), FrameChoice.all("/dashboards/" + id + "?tf=", page.frame()),
-                views, addable)));
+        return templates.render("dashboard", Map.of("chrome", chrome, "following", following, "page",
+                new PageView(Long.toString(id), page.dashboard().name(), page.frame(),
+                        FrameChoice.all("/dashboards/" + id + "?tf=", page.frame()), views, addable)));
     }
 
     public String pageJson(DashboardPage page, Links links) {

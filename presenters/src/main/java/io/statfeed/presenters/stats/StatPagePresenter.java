@@ -33,7 +33,15 @@ public final class StatPagePresenter {
 
     /** @param dashboards the owner's dashboards, offered to add the stat to (empty for visitors) */
     public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards) {
-        return html(page, chrome, links, dashboards, false, StatAlerts.Alerts.NONE);
+        return html(page, chrome, links, dashboards, false, StatAlerts.Alerts.NONE, false);
+    }
+
+    /** Annotations as the page lists them, newest first; {@code deletable} for the stat's own account. */
+    public record AnnotationRow(String id, String time, String text) {
+    }
+
+    /** Whether the visitor follows the stat (its follow button), and its annotations in the window. */
+    public record FeedView(boolean following, List<AnnotationRow> annotations) {
     }
 
     /** Whether the stat is starred for the visitor's reports: the star button of an owned stat. */
@@ -45,7 +53,7 @@ public final class StatPagePresenter {
      * alerts, their latest transitions and a link to make one.
      */
     public String html(StatPage page, Chrome chrome, Links links, List<Dashboard> dashboards, boolean starred,
-                       StatAlerts.Alerts alerts) {
+                       StatAlerts.Alerts alerts, boolean following) {
         Stat stat = page.stat();
         String frame = page.window().key();
         String embed = page.embedKey().map(key -> EmbedCode.html(links, key, frame)).orElse(null);
@@ -58,7 +66,7 @@ public final class StatPagePresenter {
                 Formats.duration(page.window().intervalSeconds()), shareUrl,
                 dashboards.stream().map(d -> new DashboardChoice(Long.toString(d.id()), d.name())).toList());
         return templates.render("stat", Map.of("chrome", chrome, "stat", view, "star", new StarView(starred),
-                "alerts", StatAlertsView.of(alerts)));
+                "alerts", StatAlertsView.of(alerts), "feed", new FeedView(following, annotationRows(page))));
     }
 
     public String json(StatPage page, Links links) {
@@ -122,6 +130,13 @@ public final class StatPagePresenter {
     }
 
     public record DashboardChoice(String id, String name) {
+    }
+
+    private static List<AnnotationRow> annotationRows(StatPage page) {
+        List<AnnotationRow> rows = new java.util.ArrayList<>(page.annotations().stream()
+                .map(a -> new AnnotationRow(Long.toString(a.id()), Formats.time(a.atMillis() / 1000), a.text())).toList());
+        java.util.Collections.reverse(rows);
+        return rows;
     }
 
     private static List<Figure> figures(StatPage page) {

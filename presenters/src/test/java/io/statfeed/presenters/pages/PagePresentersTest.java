@@ -85,7 +85,7 @@ class PagePresentersTest {
     void a_dashboard_tile_shows_a_counters_total_and_a_value_stats_mean_with_the_change() {
         OpenDashboard.DashboardPage page = new OpenDashboard.DashboardPage(new Dashboard(9, 7, "Ops", 0, 0), "1d",
                 List.of(new OpenDashboard.Tile(LATENCY, SUMMARY)));
-        String html = new DashboardPresenter(TEMPLATES).pageHtml(page, List.of(),
+        String html = new DashboardPresenter(TEMPLATES).pageHtml(page, List.of(), false,
                 new Chrome("a@example.com", "CSRF", "dashboards", null, 0));
         assertEquals("<h3><a href=\"/stats/43?tf=1d\">latency &amp; &lt;ms&gt;</a></h3>", first(html, "<h3>.*?</h3>"));
         assertEquals("<span class=\"figure\">10</span>", first(html, "<span class=\"figure\">.*?</span>"));
@@ -130,8 +130,8 @@ class PagePresentersTest {
         OpenDashboard.DashboardPage page = new OpenDashboard.DashboardPage(new Dashboard(9, 7, "Ops", 0, 0), "1d",
                 List.of());
         DashboardPresenter presenter = new DashboardPresenter(TEMPLATES);
-        String unseen = presenter.pageHtml(page, List.of(), new Chrome("a@example.com", "CSRF", "notifications", null, 3));
-        String none = presenter.pageHtml(page, List.of(), new Chrome("a@example.com", "CSRF", "notifications", null, 0));
+        String unseen = presenter.pageHtml(page, List.of(), false, new Chrome("a@example.com", "CSRF", "notifications", null, 3));
+        String none = presenter.pageHtml(page, List.of(), false, new Chrome("a@example.com", "CSRF", "notifications", null, 0));
 
         assertEquals(List.of("/feed", "/notifications", "/stats", "/dashboards", "/alerts", "/settings"),
                 all(first(unseen, "<nav>.*?</nav>"), "(?<=<a href=\")[^\"]+"));

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.statfeed.core.model.Dashboard;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.interactor.Visitor;
+import io.statfeed.interactor.feeds.FollowObject;
+import io.statfeed.core.model.feeds.FeedKey;
 import io.statfeed.interactor.dashboards.AddStatToDashboard;
 import io.statfeed.interactor.dashboards.CreateDashboard;
 import io.statfeed.interactor.dashboards.DeleteDashboard;
@@ -29,7 +31,8 @@ public final class DashboardRoutes {
     /** The use cases behind the routes, gathered so that the constructor stays readable. */
     public record UseCases(ListDashboards list, CreateDashboard create, OpenDashboard open, RenameDashboard rename,
                            DeleteDashboard delete, AddStatToDashboard add, RemoveStatFromDashboard remove,
-                           MoveStatOnDashboard move, ReorderDashboard reorder, SearchStats searchStats) {
+                           MoveStatOnDashboard move, ReorderDashboard reorder, SearchStats searchStats,
+                           FollowObject follow) {
     }
 
     private final PageSupport pages;
@@ -81,6 +84,7 @@ public final class DashboardRoutes {
             Responses.json(ctx, 200, presenter.pageJson(page, pages.links(ctx)));
         } else {
             Responses.html(ctx, presenter.pageHtml(page, useCases.searchStats().search(visitor, "", 0).stats(),
+                    useCases.follow().isFollowing(visitor, FeedKey.dashboard(page.dashboard().id())),
                     pages.chrome(ctx, "dashboards")));
         }
     }

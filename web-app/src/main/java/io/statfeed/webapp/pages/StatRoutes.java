@@ -7,6 +7,8 @@ import io.statfeed.appservers.graph.ImageFormat;
 import io.statfeed.core.model.Dashboard;
 import io.statfeed.interactor.NotFoundException;
 import io.statfeed.interactor.Visitor;
+import io.statfeed.interactor.feeds.FollowObject;
+import io.statfeed.core.model.feeds.FeedKey;
 import io.statfeed.interactor.alerts.StatAlerts;
 import io.statfeed.interactor.dashboards.ListDashboards;
 import io.statfeed.interactor.reports.ViewStars;
@@ -30,12 +32,13 @@ public final class StatRoutes {
     private final DownloadStatData downloadStatData;
     private final ListDashboards listDashboards;
     private final StatAlerts statAlerts;
+    private final FollowObject follow;
     private final StatPagePresenter presenter;
     private final ViewStars viewStars;
 
     public StatRoutes(PageSupport pages, ViewStat viewStat, DrawStatGraph drawStatGraph,
                       DownloadStatData downloadStatData, ListDashboards listDashboards, ViewStars viewStars,
-                      StatAlerts statAlerts, StatPagePresenter presenter) {
+                      StatAlerts statAlerts, FollowObject follow, StatPagePresenter presenter) {
         this.viewStars = viewStars;
         this.statAlerts = statAlerts;
         this.pages = pages;
@@ -43,6 +46,7 @@ public final class StatRoutes {
         this.viewStat = viewStat;
         this.drawStatGraph = drawStatGraph;
         this.downloadStatData = downloadStatData;
+        this.follow = follow;
         this.presenter = presenter;
     }
 
@@ -75,8 +79,9 @@ public final class StatRoutes {
         }
         List<Dashboard> dashboards = page.owned() ? listDashboards.list(visitor.orElseThrow()) : List.of();
         boolean starred = page.owned() && viewStars.isStarred(visitor.orElseThrow(), page.stat().id());
+        boolean following = visitor.map(v -> follow.isFollowing(v, FeedKey.stat(page.stat().id()))).orElse(false);
         Responses.html(ctx, presenter.html(page, pages.chrome(ctx, "stats"), pages.links(ctx), dashboards, starred,
-                alerts));
+                alerts, following));
     }
 
     private void graph(Context ctx, ImageFormat format) {

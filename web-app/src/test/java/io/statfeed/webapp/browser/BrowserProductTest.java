@@ -349,6 +349,50 @@ class BrowserProductTest {
     }
 
     @Test
+    void an_annotation_made_by_one_person_arrives_live_in_another_persons_open_timeline_and_its_delete_reaches_it()
+            throws Exception {
+        Account ada = signUp("ada.lovelace@example.com");
+        send(ada, "checkout", 3);
+        String id = awaitStats("checkout").get("checkout");
+        browser.open(web("/stats/" + id));
+        browser.await(By.cssSelector("#toggle-public button")).click();
+        browser.await(By.cssSelector(".badge.public"));
+
+        try (Browser other = Browser.start()) {
+            signUp(other, "bob.follower@example.com");
+            other.open(web("/stats/" + id));
+            other.await(By.cssSelector(".follow-button")).click();
+            other.awaitText(By.cssSelector(".follow-button"), "Following ✓");
+            other.open(web("/feed"));
+            other.await(ExpectedConditions.attributeToBe(By.id("live-state"), "data-live", "true"));
+
+            browser.open(web("/stats/" + id));
+            browser.await(By.id("annotation-text")).sendKeys("deployed v2 " + HOSTILE);
+            long made = System.nanoTime();
+            browser.driver().findElement(By.id("annotate")).click();
+            WebElement arrived = other.await(By.cssSelector("#timeline li[data-verb='annotation_added'] .activity-text"));
+            long millis = (System.nanoTime() - made) / 1_000_000;
+            assertEquals("ada.lovelace annotated checkout: \u201cdeployed v2 " + HOSTILE + "\u201d", arrived.getText(),
+                    "shown as text, without a reload");
+            assertTrue(millis < 2_000, "arrived in " + millis + " ms (the form post and redirect are in it)");
+            assertTrue(other.driver().findElements(By.cssSelector("#timeline img")).isEmpty(), "no element from the text");
+            other.screenshot("feed-live-annotation");
+
+            other.open(web("/notifications"));
+            other.await(By.cssSelector("#notifications li"));
+            other.screenshot("notifications");
+
+            browser.await(By.cssSelector("#annotation-list li form button")).click();
+            browser.await(By.id("annotate-form"));
+            assertTrue(browser.driver().findElements(By.cssSelector("#annotation-list li")).isEmpty());
+            other.open(web("/feed"));
+            other.await(By.id("atom"));
+            assertTrue(other.driver().findElements(By.cssSelector("#timeline li[data-verb='annotation_added']")).isEmpty(),
+                    "the delete reached the follower's timeline");
+        }
+    }
+
+    @Test
     void an_alert_set_from_the_stat_page_fires_shows_in_its_history_and_shades_its_span_on_the_graph()
             throws Exception {
         Account hedy = signUp("hedy@example.com");
@@ -438,13 +482,17 @@ class BrowserProductTest {
 
     /** Signs up through the form and reads the ezkey from the settings page, as a newcomer would. */
     private static Account signUp(String email) {
-        browser.open(web("/signup"));
-        browser.await(By.id("email")).sendKeys(email);
-        browser.driver().findElement(By.id("password")).sendKeys(PASSWORD);
-        browser.driver().findElement(By.id("signup-form")).submit();
-        browser.await(ExpectedConditions.urlToBe(web("/stats")));
-        browser.open(web("/settings"));
-        return new Account(email, browser.await(By.id("ezkey")).getText());
+        return signUp(browser, email);
+    }
+
+    private static Account signUp(Browser in, String email) {
+        in.open(web("/signup"));
+        in.await(By.id("email")).sendKeys(email);
+        in.driver().findElement(By.id("password")).sendKeys(PASSWORD);
+        in.driver().findElement(By.id("signup-form")).submit();
+        in.await(ExpectedConditions.urlToBe(web("/stats")));
+        in.open(web("/settings"));
+        return new Account(email, in.await(By.id("ezkey")).getText());
     }
 
     private static void logIn(Browser in, Account account) {

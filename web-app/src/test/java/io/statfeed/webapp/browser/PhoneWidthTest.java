@@ -89,6 +89,9 @@ class PhoneWidthTest {
             signedIn("stat-alerts", () -> "/stats/" + person.errorsId() + "/alerts"),
             signedIn("alert", () -> "/alerts/" + person.alertId()),
             signedIn("settings", () -> "/settings"),
+            signedIn("feed", () -> "/feed"),
+            signedIn("notifications", () -> "/notifications"),
+            signedIn("person", () -> "/people/" + person.userId()),
             new Page("settings-new-token", true, PhoneWidthTest::openNewToken),
             signedIn("error", () -> "/stats/987654321"));
 
@@ -102,7 +105,7 @@ class PhoneWidthTest {
     /** The person whose pages are shown, with what they made; {@code session} signs the browser in as them. */
     private record Person(String email, String ezkey, String signupsId, String errorsId, String retriesId,
                           String dashboardId, String alertId, String shareUrl, String embedCode,
-                          String unsubscribeToken, Set<Cookie> session) {
+                          String unsubscribeToken, long userId, Set<Cookie> session) {
     }
 
     @BeforeAll
@@ -275,7 +278,7 @@ class PhoneWidthTest {
         String unsubscribeToken = new UnsubscribeTokens(new InstallationSecretStore(servers.database), Clock.systemUTC())
                 .tokenFor(userId);
         return new Person(email, ezkey, signupsId, errorsId, ids.get(RETRIES), dashboardId, alertId, shareUrl, embedCode,
-                unsubscribeToken, Set.copyOf(browser.driver().manage().getCookies()));
+                unsubscribeToken, userId, Set.copyOf(browser.driver().manage().getCookies()));
     }
 
     /** Creates a dashboard through its form, adds the stats one by one, and answers its id. */
