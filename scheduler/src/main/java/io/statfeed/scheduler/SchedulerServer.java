@@ -18,6 +18,7 @@ import io.statfeed.channels.webhook.WebhookSender;
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.ActivityStore;
+import io.statfeed.core.storage.FollowStore;
 import io.statfeed.core.storage.AlertStore;
 import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
@@ -157,7 +158,7 @@ public final class SchedulerServer implements AutoCloseable {
                 new LastDayGraphs(drawing, clock), webBase, clock);
         AccountStore accounts = new AccountStore(database);
         SendReports sendReports = new SendReports(new ReportSubscriptionStore(database), accounts,
-                new ReportDelivery(new ReportComposer(new StarStore(database), stats, buckets, alerts,
+                new ReportDelivery(new ReportComposer(new StarStore(database), new FollowStore(database, settings.feeds().policy()), stats, buckets, alerts,
                         new PeriodSparklines(drawing),
                         new UnsubscribeTokens(new InstallationSecretStore(database), clock), webBase),
                         new ReportMailPresenter(new Templates()), mail), clock);

@@ -244,12 +244,13 @@ public final class WebServer implements AutoCloseable {
         ChangeAlert changeAlert = new ChangeAlert(alertStore, listAlerts, webhooks, activities);
 
         URI webBase = settings.publicUrl().orElse(URI.create("http://localhost:" + settings.webPort()));
+        FollowStore follows = new FollowStore(database, settings.feeds().policy());
         ReportSubscriptionStore subscriptions = new ReportSubscriptionStore(database);
         StarStore stars = new StarStore(database);
         UnsubscribeTokens unsubscribeTokens = new UnsubscribeTokens(new InstallationSecretStore(database), clock);
         Templates templates = new Templates();
         MailSender mailSender = MailSenders.from(settings);
-        ReportDelivery reportDelivery = new ReportDelivery(new ReportComposer(stars, stats, buckets, alertStore,
+        ReportDelivery reportDelivery = new ReportDelivery(new ReportComposer(stars, follows, stats, buckets, alertStore,
                 new PeriodSparklines(drawing), unsubscribeTokens, webBase), new ReportMailPresenter(templates),
                 mailSender);
         TeamStore team = new TeamStore(database);
@@ -261,7 +262,6 @@ public final class WebServer implements AutoCloseable {
         ErrorPagePresenter errorPresenter = new ErrorPagePresenter(templates);
         SessionCookies cookies = new SessionCookies(new ResumeSession(sessions, clock), settings.secureCookies(),
                 clock);
-        FollowStore follows = new FollowStore(database, settings.feeds().policy());
         TimelineStore timelines = new TimelineStore(database);
         ActivityVisibility visibility = new ActivityVisibility(stats);
         TimelineReader timelineReader = new TimelineReader(activities, follows, timelines, visibility);

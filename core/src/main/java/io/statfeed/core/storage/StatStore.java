@@ -128,6 +128,17 @@ public final class StatStore {
         return live;
     }
 
+    /** The live stats of those ids, by name. */
+    public List<Stat> liveByIds(java.util.Collection<Long> statIds) {
+        List<Stat> found = new java.util.ArrayList<>();
+        for (List<Long> chunk : ActivityStore.chunks(statIds)) {
+            found.addAll(dsl.selectFrom(STATS).where(STATS.ID.in(chunk)).and(STATS.DELETED_AT.eq(LIVE))
+                    .fetch(StatStore::toStat));
+        }
+        found.sort(java.util.Comparator.comparing(Stat::name).thenComparingLong(Stat::id));
+        return found;
+    }
+
     /** Live stats with ids above {@code idAbove} (ids grow with time: the newest), oldest first. */
     public List<Stat> liveAbove(long idAbove, int limit) {
         return dsl.selectFrom(STATS).where(STATS.ID.gt(idAbove)).and(STATS.DELETED_AT.eq(LIVE))

@@ -4,7 +4,10 @@ import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.model.User;
 import io.statfeed.core.storage.AlertStore;
+import io.statfeed.core.model.feeds.FeedKey;
+import io.statfeed.core.model.feeds.FeedType;
 import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.FollowStore;
 import io.statfeed.core.storage.StarStore;
 import io.statfeed.core.storage.StatStore;
 import java.net.URI;
@@ -15,7 +18,7 @@ import java.util.Map;
 import java.util.OptionalDouble;
 
 /**
- * Gathers one person's report for a period: their starred stats (or, until they star any, the
+ * Gathers one person's report for a period: the stats they starred or follow (or, until they choose any, the
  * account's {@link #MOST_ACTIVE} most active stats of the period), each with its value, the change
  * against the period before and a sparkline, and the alerts that fired. Values are read from hour
  * buckets, two queries for all the stats; in a time zone whose midnight is not on the hour (India,
@@ -29,6 +32,7 @@ public final class ReportComposer {
     private static final double PERCENT = 100.0;
 
     private final StarStore stars;
+    private final FollowStore follows;
     private final StatStore stats;
     private final BucketStore buckets;
     private final AlertStore alerts;
@@ -36,9 +40,10 @@ public final class ReportComposer {
     private final UnsubscribeTokens tokens;
     private final URI webBase;
 
-    public ReportComposer(StarStore stars, StatStore stats, BucketStore buckets, AlertStore alerts,
+    public ReportComposer(StarStore stars, FollowStore follows, StatStore stats, BucketStore buckets, AlertStore alerts,
                           Sparklines sparklines, UnsubscribeTokens tokens, URI webBase) {
         this.stars = stars;
+        this.follows = follows;
         this.stats = stats;
         this.buckets = buckets;
         this.alerts = alerts;
@@ -48,13 +53,27 @@ public final class ReportComposer {
     }
 
     public Report compose(User user, ReportPeriod period, String messageId) {
-        List<Stat> starred = stars.starredStats(user.id(), user.accountId());
-        List<Stat> followed = starred.isEmpty() ? mostActive(user.accountId(), period) : starred;
+        List<Stat> chosen = chosen(user);
+        List<Stat> followed = chosen.isEmpty() ? mostActive(user.accountId(), period) : chosen;
         List<Report.StatLine> lines = lines(followed, period);
         List<AlertStore.Fired> fired = alerts.firedBetween(user.accountId(), period.startSeconds() * 1000,
                 period.endSeconds() * 1000, MAX_ALERTS);
-        return new Report(user.id(), user.email(), period, !starred.isEmpty(), lines, fired, webBase,
+        return new Report(user.id(), user.email(), period, !chosen.isEmpty(), lines, fired, webBase,
                 tokens.tokenFor(user.id()), messageId);
+    }
+
+    /**
+     * The stats the person starred, then those they follow that they may still see (their
+     * account's, or public ones of other accounts), each once.
+     */
+    private List<Stat> chosen(User user) {
+        List<Stat> chosen = new ArrayList<>(stars.starredStats(user.id(), user.accountId()));
+        java.util.Set<Long> ids = new java.util.HashSet<>(chosen.stream().map(Stat::id).toList());
+        List<Long> followedIds = follows.followed(user.id()).stream().filter(f -> f.type() == FeedType.STAT)
+                .map(FeedKey::id).filter(id -> !ids.contains(id)).toList();
+        stats.liveByIds(followedIds).stream().filter(stat -> stat.accountId() == user.accountId() || stat.isPublic())
+                .forEach(chosen::add);
+        return chosen;
     }
 
     /** The account's stats with the most points in the period, busiest first; stats without any are left out. */

@@ -78,7 +78,8 @@ class SendReportsTest {
                 }
                 sent.add(m);
             };
-            ReportDelivery delivery = new ReportDelivery(new ReportComposer(stars, world.stats, world.buckets, alerts,
+            ReportDelivery delivery = new ReportDelivery(new ReportComposer(stars, new io.statfeed.core.storage.FollowStore(world.database,
+                    io.statfeed.core.config.Settings.DEFAULT_FEED_POLICY), world.stats, world.buckets, alerts,
                     new PeriodSparklines(world.drawing()), tokens, java.net.URI.create("https://stats.example.com")),
                     mail, sender);
             sendReports = new SendReports(subscriptions, world.accounts, delivery, world.clock);
@@ -193,6 +194,16 @@ class SendReportsTest {
             assertTrue(starred.starred());
             assertEquals(List.of("busy only the day before", "stat 01"),
                     starred.stats().stream().map(l -> l.stat().name()).toList());
+
+            Visitor bob = reports.world.newVisitor();
+            reports.world.stats.setPublic(ada.accountId(), all.get(2).id(), true);
+            var follows = new io.statfeed.core.storage.FollowStore(reports.world.database,
+                    io.statfeed.core.config.Settings.DEFAULT_FEED_POLICY);
+            follows.follow(bob.userId(), io.statfeed.core.model.feeds.FeedKey.stat(all.get(2).id()), 0, 0);
+            follows.follow(bob.userId(), io.statfeed.core.model.feeds.FeedKey.stat(all.get(3).id()), 0, 0);
+            reports.sendNow.send(bob);
+            assertEquals(List.of("stat 03"), reports.last().stats().stream().map(l -> l.stat().name()).toList(),
+                    "a followed public stat of another account is in the report; a follow of one gone private is not");
 
             Visitor grace = reports.world.newVisitor();
             assertThrows(NotFoundException.class, () -> reports.star.toggle(grace, quiet.id()),
