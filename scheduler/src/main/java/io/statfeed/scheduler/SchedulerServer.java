@@ -44,6 +44,8 @@ import io.statfeed.scheduler.jobs.ForgetExpiredJob;
 import java.net.URI;
 import io.statfeed.scheduler.jobs.RetentionJob;
 import io.statfeed.scheduler.jobs.PublishActivityJob;
+import io.statfeed.scheduler.jobs.PublishDailyJob;
+import io.statfeed.interactor.feeds.PublishDailyActivity;
 import io.statfeed.scheduler.jobs.TrimTimelinesJob;
 import io.statfeed.core.storage.ActivitySourceStore;
 import io.statfeed.core.storage.ActivityStore;
@@ -94,7 +96,7 @@ public final class SchedulerServer implements AutoCloseable {
     /** A trigger this late (a whole cluster down) fires once, not once per interval it missed. */
     static final Duration MISFIRE_THRESHOLD = Duration.ofSeconds(60);
     /** A thread per job, so a slow send never holds up an alert cycle. */
-    private static final int THREADS = 6;
+    private static final int THREADS = 7;
     /** Ended sessions and old attempts cost nothing but space; a few times an hour is plenty. */
     static final Duration FORGET_EXPIRED_INTERVAL = Duration.ofMinutes(15);
     /**
@@ -121,6 +123,8 @@ public final class SchedulerServer implements AutoCloseable {
 
     /** New stats and alert transitions reach the feeds (and open timelines) within seconds. */
     static final Duration PUBLISH_ACTIVITY_INTERVAL = Duration.ofSeconds(2);
+    /** Yesterday's summaries go out within the hour after midnight (UTC); later runs find them published. */
+    static final Duration PUBLISH_DAILY_INTERVAL = Duration.ofHours(1);
     /** Timelines grow by what is pushed to them; an hourly cap keeps the table bounded. */
     static final Duration TRIM_TIMELINES_INTERVAL = Duration.ofHours(1);
 
@@ -157,6 +161,7 @@ public final class SchedulerServer implements AutoCloseable {
                 WebhookSender.from(settings.webhooks()),
                 new LastDayGraphs(drawing, clock), webBase, clock);
         AccountStore accounts = new AccountStore(database);
+        PublishActivity publisher = new PublishActivity(activities, accounts, clock);
         SendReports sendReports = new SendReports(new ReportSubscriptionStore(database), accounts,
                 new ReportDelivery(new ReportComposer(new StarStore(database), new FollowStore(database, settings.feeds().policy()), stats, buckets, alerts,
                         new PeriodSparklines(drawing),
@@ -174,8 +179,9 @@ public final class SchedulerServer implements AutoCloseable {
                             new ForgetOldBuckets(buckets, horizons, clock))),
                     ScheduledJob.every(REPORTS_INTERVAL, "send-reports", new SendReportsJob(sendReports)),
                     ScheduledJob.every(PUBLISH_ACTIVITY_INTERVAL, "publish-activity", new PublishActivityJob(
-                            new PublishActivitySources(new ActivitySourceStore(database), stats, alerts,
-                                    new PublishActivity(activities, accounts, clock), clock))),
+                            new PublishActivitySources(new ActivitySourceStore(database), stats, alerts, publisher, clock))),
+                    ScheduledJob.every(PUBLISH_DAILY_INTERVAL, "publish-daily", new PublishDailyJob(
+                            new PublishDailyActivity(activities, stats, buckets, publisher, clock))),
                     ScheduledJob.every(TRIM_TIMELINES_INTERVAL, "trim-timelines", new TrimTimelinesJob(
                             new TrimTimelines(new TimelineStore(database), settings.feeds().timelineLength())))));
             server.owned.add(appServices);

@@ -174,6 +174,12 @@ public final class ActivityStore {
         return pulled;
     }
 
+    /** Ids of the objects of a type that somebody follows. */
+    public List<Long> followedOfType(FeedType type) {
+        return dsl.select(FEED_PRODUCERS.FEED_ID).from(FEED_PRODUCERS).where(FEED_PRODUCERS.FEED_TYPE.eq(type.code()))
+                .and(FEED_PRODUCERS.FOLLOWERS.gt(0)).orderBy(FEED_PRODUCERS.FEED_ID).fetch(FEED_PRODUCERS.FEED_ID);
+    }
+
     /** A feed's follower count and whether it is pulled; a feed nobody followed or published to has neither. */
     public Producers.Producer producer(FeedKey feed) {
         return Producers.find(dsl, feed);

@@ -201,6 +201,26 @@ public final class BucketStore {
         return found;
     }
 
+    /** A stat's days before some day: how many had data, the biggest day total, and the sum of all. */
+    public record DayHistory(int days, double bestTotal, double total) {
+        public static final DayHistory NONE = new DayHistory(0, 0, 0);
+    }
+
+    /** Each stat's day buckets starting before {@code beforeSeconds}, summed up (milestones are judged on them). */
+    public Map<Long, DayHistory> dayHistory(Collection<Long> statIds, long beforeSeconds) {
+        Map<Long, DayHistory> found = new HashMap<>();
+        List<Long> ids = List.copyOf(statIds);
+        for (int i = 0; i < ids.size(); i += BATCH_ROWS) {
+            dsl.select(BUCKETS.STAT_ID, org.jooq.impl.DSL.count(), org.jooq.impl.DSL.max(BUCKETS.TOTAL), sum(BUCKETS.TOTAL))
+                    .from(BUCKETS)
+                    .where(BUCKETS.STAT_ID.in(ids.subList(i, Math.min(ids.size(), i + BATCH_ROWS))))
+                    .and(BUCKETS.RESOLUTION.eq(Resolution.DAY.code())).and(BUCKETS.T.lt(beforeSeconds))
+                    .groupBy(BUCKETS.STAT_ID)
+                    .forEach(r -> found.put(r.value1(), new DayHistory(r.value2(), r.value3(), r.value4().doubleValue())));
+        }
+        return found;
+    }
+
     /**
      * Deletes every bucket of the resolution that starts before {@code beforeSeconds}, of every
      * stat in the stats table (deleted ones too: they stay there, marked), in statements of at most

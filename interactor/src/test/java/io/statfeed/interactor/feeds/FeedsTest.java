@@ -347,6 +347,37 @@ class FeedsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_followed_stat_gets_a_daily_summary_and_its_milestones_once(Backend backend) {
+        try (World world = new World(backend, dataDir)) {
+            FeedWorld feeds = new FeedWorld(world, PUSH_ALL, 100);
+            PublishDailyActivity daily = new PublishDailyActivity(feeds.activities, world.stats, world.buckets,
+                    feeds.publisher, world.clock);
+            Visitor ada = world.newVisitor();
+            Visitor bob = world.newVisitor();
+            Stat orders = publicCounter(world, ada, "orders");
+            Stat unfollowed = world.counter(ada, "nobody follows this");
+            long yesterday = (World.NOW_SECONDS / 86_400 - 1) * 86_400;
+            for (int day = 1; day <= 7; day++) {
+                world.store(orders, io.statfeed.core.model.Resolution.DAY, World.bucket(yesterday - day * 86_400L, 10));
+            }
+            world.store(orders, io.statfeed.core.model.Resolution.DAY, World.bucket(yesterday, 950));
+            world.store(unfollowed, io.statfeed.core.model.Resolution.DAY, World.bucket(yesterday, 5000));
+            feeds.follow.follow(bob, "stat", id(orders));
+
+            assertEquals(new PublishDailyActivity.Run(1, 2), daily.run());
+            assertEquals(new PublishDailyActivity.Run(0, 0), daily.run(), "each fact once");
+            List<String> seen = feeds.read.timeline(bob, PageRequest.first(25)).activities().stream()
+                    .map(a -> a.verb().code() + " " + a.payload().get("summary").or(() -> a.payload().get("what")).orElseThrow())
+                    .toList();
+            assertEquals(Set.of("daily_summary 950 in total (+9400% on the day before)",
+                    "milestone best day yet: 950 on 2023-11-13", "milestone passed 1,000 in total"), Set.copyOf(seen));
+            assertEquals(0.0, PublishDailyActivity.roundPassed(1000, 5000), 0.0);
+            assertEquals(1e6, PublishDailyActivity.roundPassed(999_999, 1e6), 0.0);
+        }
+    }
+
     private static List<String> allPages(FeedWorld feeds, Visitor who, int size) {
         List<String> all = new ArrayList<>();
         FeedPage page = feeds.read.timeline(who, PageRequest.first(size));
