@@ -143,8 +143,10 @@ public final class FeedsBench {
         Samples unfollow = new Samples("unfollow (history stat)");
         Samples posts = new Samples("annotation POST");
         AtomicInteger shortPages = new AtomicInteger();
+        say("load average before the warm-up: " + loadAverage());
         read(webUrl, population, warmupSeconds, new Samples("w"), new Samples("w"), new Samples("w"), shortPages);
         shortPages.set(0);
+        String loadBefore = loadAverage();
 
         int live = population.firstFollowable(); // a pushed stat whose followers keep their timeline open
         int[] followers = population.statFollowers[live];
@@ -173,6 +175,9 @@ public final class FeedsBench {
             read(webUrl, population, seconds, first, next, bare, shortPages);
             follows.join();
             publisher.join();
+            String loadAfter = loadAverage();
+            say("load average after the warm-up " + loadBefore + ", after the mixed phase " + loadAfter);
+            column.put("load average (1, 5, 15 min) before / after the mixed phase", loadBefore + " / " + loadAfter);
             Thread.sleep(LIVE_DRAIN_MS);
             Samples pushed = new Samples("post -> live event, pushed stat");
             Samples pulled = new Samples("post -> live event, pulled (hot) stat");
@@ -434,6 +439,16 @@ public final class FeedsBench {
                 row.append(' ').append(table.get(layout).getOrDefault(measure, "")).append(" |");
             }
             say(row.toString());
+        }
+    }
+
+    /** The machine's load (other work on it shows in every figure): /proc/loadavg's first three numbers. */
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
         }
     }
 
