@@ -77,6 +77,20 @@ final class EventStream implements AutoCloseable {
         }
     }
 
+    /**
+     * The next event of that name whose data holds the text, within the timeout, or null. Others
+     * may come first: an activity published just before the stream opened is news to it too.
+     */
+    Event nextWith(String name, String text, Duration timeout) throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Event event = next(name, Duration.ofNanos(Math.max(0, end - System.nanoTime())));
+            if (event == null || event.data().contains(text)) {
+                return event;
+            }
+        }
+    }
+
     int status() {
         return status;
     }

@@ -73,7 +73,7 @@ class FeedsApiTest {
                 long made = System.nanoTime();
                 String second = test.http.request("POST", stat + "/annotations", "{\"text\":\"deployed v3\"}", ada.auth())
                         .json().get("id").textValue();
-                EventStream.Event event = events.next("activity", Duration.ofSeconds(5));
+                EventStream.Event event = events.nextWith("activity", "deployed v3", Duration.ofSeconds(5));
                 assertNotNull(event, "the annotation arrives on the open stream");
                 assertTrue(System.nanoTime() - made < Duration.ofSeconds(1).toNanos(), "within a second");
                 assertEquals(200, events.status());
@@ -117,6 +117,21 @@ class FeedsApiTest {
                     ada.auth("Last-Event-ID", seen))) {
                 assertTrue(events.next("activity", Duration.ofSeconds(5)).data().contains("\"two\""));
                 assertTrue(events.next("activity", Duration.ofSeconds(5)).data().contains("\"three\""));
+            }
+        }
+    }
+
+    @Test
+    void a_quiet_stream_outlives_the_servers_idle_timeout_and_still_delivers() throws Exception {
+        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir)) {
+            Person ada = person(test, "ada@example.com");
+            Stat signups = new StatStore(test.database).createOrGet(ada.accountId(), "signups", true, test.clock.millis());
+            try (EventStream events = new EventStream(test.server.port(), "/api/v1/feed/events", ada.auth())) {
+                Thread.sleep(io.statfeed.http.SlowClients.IDLE_TIMEOUT.toMillis() + 2_000);
+                test.http.request("POST", "/api/v1/stats/" + signups.id() + "/annotations", "{\"text\":\"late\"}",
+                        ada.auth());
+                EventStream.Event event = events.nextWith("activity", "late", Duration.ofSeconds(5));
+                assertNotNull(event, "the heartbeat kept the stream open past the idle timeout (this client does not reconnect)");
             }
         }
     }

@@ -56,7 +56,7 @@ class TwoWebAppsFeedTest {
                     Http.Reply annotated = first.request("POST", "/api/v1/stats/" + stat.id() + "/annotations",
                             "{\"text\":\"deployed v2\"}", "Authorization", adaAuth, "Content-Type", JSON);
                     assertEquals(201, annotated.status(), annotated.body());
-                    EventStream.Event event = events.next("activity", Duration.ofSeconds(5));
+                    EventStream.Event event = events.nextWith("activity", "deployed v2", Duration.ofSeconds(5));
                     long millis = (System.nanoTime() - made) / 1_000_000;
                     assertNotNull(event, "the other process's stream told the follower");
                     assertTrue(event.data().contains("deployed v2"), event.data());

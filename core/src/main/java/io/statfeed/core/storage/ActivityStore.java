@@ -25,10 +25,8 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
-import org.jooq.InsertValuesStep4;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import io.statfeed.core.storage.schema.tables.records.TimelineEntriesRecord;
 
 /**
  * Activities and the feeds they are in. Publishing is one transaction: the activity, its feed
@@ -37,8 +35,6 @@ import io.statfeed.core.storage.schema.tables.records.TimelineEntriesRecord;
  * published it, and a live tail that sees the activity sees its timeline entries too.
  */
 public final class ActivityStore {
-    /** Rows per multi-row insert while pushing: large enough to amortise the round trip. */
-    static final int PUSH_BATCH = 1000;
     private static final int ID_CHUNK = 1000;
 
     /** What publishing did: the stored activity (the earlier one, if the fact was published before). */
@@ -88,37 +84,18 @@ public final class ActivityStore {
         return new Published(activity, true, pushed);
     }
 
+    /**
+     * One statement, inside the database: the followers are never read out and sent back, so a
+     * push to a thousand followers costs about what one row does in round trips.
+     */
     private static int push(DSLContext tx, long activityId, FeedKey feed) {
-        List<Long> followers = feed.type() == FeedType.ACCOUNT
-                ? tx.select(MEMBERSHIPS.USER_ID).from(MEMBERSHIPS).where(MEMBERSHIPS.ACCOUNT_ID.eq(feed.id()))
-                        .fetch(MEMBERSHIPS.USER_ID)
-                : tx.select(FOLLOWS.USER_ID).from(FOLLOWS).where(FOLLOWS.FEED_TYPE.eq(feed.type().code()))
-                        .and(FOLLOWS.FEED_ID.eq(feed.id())).fetch(FOLLOWS.USER_ID);
-        insertEntries(tx, followers, List.of(activityId), feed);
-        return followers.size();
-    }
-
-    /** Timeline entries for every pair of person and activity, brought by one feed; batched. */
-    static void insertEntries(DSLContext tx, List<Long> users, List<Long> activityIds, FeedKey feed) {
-        InsertValuesStep4<TimelineEntriesRecord, Long, Long, String, Long> batch = null;
-        int rows = 0;
-        for (long user : users) {
-            for (long activityId : activityIds) {
-                if (batch == null) {
-                    batch = tx.insertInto(TIMELINE_ENTRIES, TIMELINE_ENTRIES.USER_ID, TIMELINE_ENTRIES.ACTIVITY_ID,
-                            TIMELINE_ENTRIES.FEED_TYPE, TIMELINE_ENTRIES.FEED_ID);
-                }
-                batch = batch.values(user, activityId, feed.type().code(), feed.id());
-                if (++rows == PUSH_BATCH) {
-                    batch.execute();
-                    batch = null;
-                    rows = 0;
-                }
-            }
-        }
-        if (batch != null) {
-            batch.execute();
-        }
+        var rows = feed.type() == FeedType.ACCOUNT
+                ? DSL.select(MEMBERSHIPS.USER_ID, DSL.val(activityId), DSL.val(feed.type().code()), DSL.val(feed.id()))
+                        .from(MEMBERSHIPS).where(MEMBERSHIPS.ACCOUNT_ID.eq(feed.id()))
+                : DSL.select(FOLLOWS.USER_ID, DSL.val(activityId), DSL.val(feed.type().code()), DSL.val(feed.id()))
+                        .from(FOLLOWS).where(FOLLOWS.FEED_TYPE.eq(feed.type().code())).and(FOLLOWS.FEED_ID.eq(feed.id()));
+        return tx.insertInto(TIMELINE_ENTRIES, TIMELINE_ENTRIES.USER_ID, TIMELINE_ENTRIES.ACTIVITY_ID,
+                TIMELINE_ENTRIES.FEED_TYPE, TIMELINE_ENTRIES.FEED_ID).select(rows).execute();
     }
 
     public Optional<Activity> findByForeignId(String foreignId) {

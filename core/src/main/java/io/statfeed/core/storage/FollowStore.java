@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
 
 /**
  * Who follows which feed. Following copies the feed's recent history into the person's timeline
@@ -44,11 +45,15 @@ public final class FollowStore {
                 tx.insertInto(FOLLOWS).set(FOLLOWS.USER_ID, userId).set(FOLLOWS.FEED_TYPE, feed.type().code())
                         .set(FOLLOWS.FEED_ID, feed.id()).set(FOLLOWS.CREATED_AT, nowMillis).execute();
                 if (!Producers.countFollower(tx, feed, 1, nowMillis, policy)) {
-                    List<Long> recent = tx.select(ACTIVITY_FEEDS.ACTIVITY_ID).from(ACTIVITY_FEEDS)
-                            .where(ACTIVITY_FEEDS.FEED_TYPE.eq(feed.type().code()))
-                            .and(ACTIVITY_FEEDS.FEED_ID.eq(feed.id()))
-                            .orderBy(ACTIVITY_FEEDS.ACTIVITY_ID.desc()).limit(history).fetch(ACTIVITY_FEEDS.ACTIVITY_ID);
-                    ActivityStore.insertEntries(tx, List.of(userId), recent, feed);
+                    // The feed's newest, copied inside the database in one statement.
+                    tx.insertInto(TIMELINE_ENTRIES, TIMELINE_ENTRIES.USER_ID, TIMELINE_ENTRIES.ACTIVITY_ID,
+                            TIMELINE_ENTRIES.FEED_TYPE, TIMELINE_ENTRIES.FEED_ID)
+                            .select(DSL.select(DSL.val(userId), ACTIVITY_FEEDS.ACTIVITY_ID, DSL.val(feed.type().code()),
+                                            DSL.val(feed.id())).from(ACTIVITY_FEEDS)
+                                    .where(ACTIVITY_FEEDS.FEED_TYPE.eq(feed.type().code()))
+                                    .and(ACTIVITY_FEEDS.FEED_ID.eq(feed.id()))
+                                    .orderBy(ACTIVITY_FEEDS.ACTIVITY_ID.desc()).limit(history))
+                            .execute();
                 }
                 return true;
             });

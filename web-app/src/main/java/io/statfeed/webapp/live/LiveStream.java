@@ -13,7 +13,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -30,20 +32,30 @@ import org.slf4j.LoggerFactory;
 public final class LiveStream implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LiveStream.class);
     static final long POLL_MILLIS = 100;
-    /** Proxies close streams that stay silent; a comment this often keeps them open. */
-    static final long HEARTBEAT_MILLIS = 15_000;
+    /**
+     * Jetty closes a connection that is silent for {@code SlowClients.IDLE_TIMEOUT} (10 s), and proxies
+     * do likewise: a comment this often keeps a quiet stream open.
+     */
+    static final long HEARTBEAT_MILLIS = 4_000;
     static final int MAX_REPLAY = 100;
     public static final String ACTIVITY_EVENT = "activity";
     public static final String UNSEEN_EVENT = "unseen";
+    /** A person's unseen count is worked out at most this often: it is a timeline read. */
+    static final long COUNT_EVERY_MILLIS = 2_000;
 
-    private record Stream(SseClient client, Visitor visitor, Links links) {
+    /** {@code replayed}: what was sent on opening, which the tail may meet again in its look-back. */
+    private record Stream(SseClient client, Visitor visitor, Links links, Set<Long> replayed) {
     }
 
     private final LiveActivities live;
     private final TimelineReader reader;
     private final Notifications notifications;
     private final ScheduledExecutorService worker;
+    /** Unseen counts are worked out off the live thread, so that events are never queued behind them. */
+    private final ExecutorService counting;
     private final Map<Long, List<Stream>> streams = new HashMap<>();
+    private final Map<Long, Long> lastCounted = new HashMap<>();
+    private final Set<Long> countPending = new HashSet<>();
     private long lastHeartbeat = System.currentTimeMillis();
 
     public LiveStream(LiveActivities live, TimelineReader reader, Notifications notifications) {
@@ -55,13 +67,18 @@ public final class LiveStream implements AutoCloseable {
             thread.setDaemon(true);
             return thread;
         });
+        this.counting = Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "statfeed-live-counts");
+            thread.setDaemon(true);
+            return thread;
+        });
         worker.scheduleWithFixedDelay(this::tick, POLL_MILLIS, POLL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** Opens a person's stream: replays what came after {@code lastEventId}, then follows live. */
     public void open(SseClient client, Visitor visitor, Links links, long lastEventId) {
         client.keepAlive();
-        Stream stream = new Stream(client, visitor, links);
+        Stream stream = new Stream(client, visitor, links, new HashSet<>());
         client.onClose(() -> worker.execute(() -> remove(stream)));
         worker.execute(() -> {
             streams.computeIfAbsent(visitor.userId(), u -> new ArrayList<>()).add(stream);
@@ -70,7 +87,10 @@ public final class LiveStream implements AutoCloseable {
                 List<Activity> missed = new ArrayList<>(reader.read(visitor.userId(), lastEventId + 1, Long.MAX_VALUE,
                         MAX_REPLAY).activities());
                 java.util.Collections.reverse(missed);
-                missed.forEach(activity -> send(stream, activity));
+                missed.forEach(activity -> {
+                    stream.replayed().add(activity.id());
+                    send(stream, activity);
+                });
             }
         });
     }
@@ -81,13 +101,12 @@ public final class LiveStream implements AutoCloseable {
             if (!fresh.isEmpty() && !streams.isEmpty()) {
                 Map<Long, List<Activity>> told = live.recipients(fresh, new HashSet<>(streams.keySet()));
                 told.forEach((userId, activities) -> {
-                    List<Stream> theirs = streams.getOrDefault(userId, List.of());
-                    for (Stream stream : List.copyOf(theirs)) {
-                        activities.forEach(activity -> send(stream, activity));
+                    for (Stream stream : List.copyOf(streams.getOrDefault(userId, List.of()))) {
+                        activities.stream().filter(activity -> !stream.replayed().contains(activity.id()))
+                                .forEach(activity -> send(stream, activity));
                     }
-                    if (!theirs.isEmpty()) {
-                        String unseen = Integer.toString(notifications.unseen(theirs.get(0).visitor()));
-                        List.copyOf(theirs).forEach(stream -> stream.client().sendEvent(UNSEEN_EVENT, unseen, null));
+                    if (activities.stream().anyMatch(a -> a.verb().notifies() && !a.actorId().equals(Optional.of(userId)))) {
+                        countUnseen(userId);
                     }
                 });
             }
@@ -103,6 +122,38 @@ public final class LiveStream implements AutoCloseable {
         }
     }
 
+    /** Sends the person's unseen count soon: now, or when the last count is {@link #COUNT_EVERY_MILLIS} old. */
+    private void countUnseen(long userId) {
+        if (!countPending.add(userId)) {
+            return; // a count is already on its way, and will see this activity too
+        }
+        long wait = Math.max(0, lastCounted.getOrDefault(userId, 0L) + COUNT_EVERY_MILLIS - System.currentTimeMillis());
+        worker.schedule(() -> {
+            List<Stream> theirs = streams.getOrDefault(userId, List.of());
+            if (theirs.isEmpty()) {
+                countPending.remove(userId);
+                return;
+            }
+            Visitor visitor = theirs.get(0).visitor();
+            lastCounted.put(userId, System.currentTimeMillis());
+            counting.execute(() -> {
+                String unseen;
+                try {
+                    unseen = Integer.toString(notifications.unseen(visitor));
+                } catch (RuntimeException e) {
+                    log.warn("unseen count failed: {}", e.toString());
+                    worker.execute(() -> countPending.remove(userId));
+                    return;
+                }
+                worker.execute(() -> {
+                    countPending.remove(userId);
+                    List.copyOf(streams.getOrDefault(userId, List.of()))
+                            .forEach(stream -> stream.client().sendEvent(UNSEEN_EVENT, unseen, null));
+                });
+            });
+        }, wait, TimeUnit.MILLISECONDS);
+    }
+
     private void send(Stream stream, Activity activity) {
         stream.client().sendEvent(ACTIVITY_EVENT, FeedJson.event(activity, stream.links()), Long.toString(activity.id()));
     }
@@ -116,6 +167,7 @@ public final class LiveStream implements AutoCloseable {
             }
         });
         empty.forEach(streams::remove);
+        empty.forEach(lastCounted::remove);
     }
 
     private void remove(Stream stream) {
@@ -131,5 +183,6 @@ public final class LiveStream implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdownNow();
+        counting.shutdownNow();
     }
 }
