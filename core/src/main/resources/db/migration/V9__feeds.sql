@@ -83,7 +83,9 @@ CREATE INDEX ix_feed_producers_pulled ON feed_producers (pulled, feed_type, feed
 
 -- A person's timeline: the activities pushed to them, with the feed that brought each one, so that
 -- unfollowing removes exactly what that follow brought (an activity that came through two follows
--- is there twice and stays while either follow does).
+-- is there twice and stays while either follow does). Unfollowing finds a feed's entries within the
+-- person's (capped) timeline by the primary key's first column: no index of its own, which every
+-- pushed entry would pay for.
 CREATE TABLE timeline_entries (
   user_id     BIGINT      NOT NULL,
   activity_id BIGINT      NOT NULL,
@@ -92,7 +94,6 @@ CREATE TABLE timeline_entries (
   PRIMARY KEY (user_id, activity_id, feed_type, feed_id)
 ) ENGINE=InnoDB;
 CREATE INDEX ix_timeline_entries_activity ON timeline_entries (activity_id);
-CREATE INDEX ix_timeline_entries_feed ON timeline_entries (user_id, feed_type, feed_id);
 
 -- Timelines are capped; trimmed_below is the id under which this person's entries may have been
 -- trimmed, so that older pages are read from the followed feeds instead and no history is lost.

@@ -1,6 +1,7 @@
 package io.statfeed.core.storage;
 
 import static io.statfeed.core.storage.schema.Tables.ACTIVITY_FEEDS;
+import static io.statfeed.core.storage.schema.Tables.FEED_PRODUCERS;
 import static io.statfeed.core.storage.schema.Tables.FOLLOWS;
 import static io.statfeed.core.storage.schema.Tables.MEMBERSHIPS;
 import static io.statfeed.core.storage.schema.Tables.TIMELINE_ENTRIES;
@@ -95,6 +96,33 @@ public final class FollowStore {
         dsl.select(MEMBERSHIPS.ACCOUNT_ID).from(MEMBERSHIPS).where(MEMBERSHIPS.USER_ID.eq(userId))
                 .forEach(r -> sources.add(FeedKey.account(r.value1())));
         return sources;
+    }
+
+    /** The feeds a person reads, and which of them are pulled (merged in at read time). */
+    public record Sources(List<FeedKey> all, Set<FeedKey> pulled) {
+    }
+
+    /** As {@link #sources}, with each feed's pulled flag: one query for what a timeline read starts from. */
+    public Sources sourcesWithPull(long userId) {
+        var followed = DSL.select(FOLLOWS.FEED_TYPE, FOLLOWS.FEED_ID, FEED_PRODUCERS.PULLED).from(FOLLOWS)
+                .leftJoin(FEED_PRODUCERS).on(FEED_PRODUCERS.FEED_TYPE.eq(FOLLOWS.FEED_TYPE))
+                .and(FEED_PRODUCERS.FEED_ID.eq(FOLLOWS.FEED_ID))
+                .where(FOLLOWS.USER_ID.eq(userId));
+        var accounts = DSL.select(DSL.inline(FeedType.ACCOUNT.code()).as("feed_type"), MEMBERSHIPS.ACCOUNT_ID,
+                        FEED_PRODUCERS.PULLED).from(MEMBERSHIPS)
+                .leftJoin(FEED_PRODUCERS).on(FEED_PRODUCERS.FEED_TYPE.eq(FeedType.ACCOUNT.code()))
+                .and(FEED_PRODUCERS.FEED_ID.eq(MEMBERSHIPS.ACCOUNT_ID))
+                .where(MEMBERSHIPS.USER_ID.eq(userId));
+        List<FeedKey> all = new ArrayList<>();
+        Set<FeedKey> pulled = new HashSet<>();
+        dsl.selectFrom(followed.unionAll(accounts).asTable("sources")).fetch().forEach(r -> {
+            FeedKey feed = new FeedKey(FeedType.fromCode(r.get(0, String.class)), r.get(1, Long.class));
+            all.add(feed);
+            if (Boolean.TRUE.equals(r.get(2, Boolean.class))) {
+                pulled.add(feed);
+            }
+        });
+        return new Sources(all, pulled);
     }
 
     /** What the person follows, oldest follow first. */

@@ -41,8 +41,9 @@ public final class TimelineReader {
 
     /** The newest activities in the person's timeline with ids in [idFrom, idBelow), at most {@code limit}. */
     public FeedPage read(long userId, long idFrom, long idBelow, int limit) {
-        List<FeedKey> sources = follows.sources(userId);
-        Set<FeedKey> pulled = activities.pulledAmong(sources);
+        FollowStore.Sources read = follows.sourcesWithPull(userId);
+        List<FeedKey> sources = read.all();
+        Set<FeedKey> pulled = read.pulled();
         long trimmedBelow = timelines.trimmedBelow(userId);
         Set<Long> accounts = sources.stream().filter(s -> s.type() == FeedType.ACCOUNT).map(FeedKey::id)
                 .collect(Collectors.toSet());

@@ -100,10 +100,14 @@ public final class LiveStream implements AutoCloseable {
             List<Activity> fresh = live.poll();
             if (!fresh.isEmpty() && !streams.isEmpty()) {
                 Map<Long, List<Activity>> told = live.recipients(fresh, new HashSet<>(streams.keySet()));
+                Map<String, String> rendered = new HashMap<>(); // one activity goes to many streams: written once
                 told.forEach((userId, activities) -> {
                     for (Stream stream : List.copyOf(streams.getOrDefault(userId, List.of()))) {
                         activities.stream().filter(activity -> !stream.replayed().contains(activity.id()))
-                                .forEach(activity -> send(stream, activity));
+                                .forEach(activity -> stream.client().sendEvent(ACTIVITY_EVENT,
+                                        rendered.computeIfAbsent(activity.id() + " " + stream.links().base(),
+                                                key -> FeedJson.event(activity, stream.links())),
+                                        Long.toString(activity.id())));
                     }
                     if (activities.stream().anyMatch(a -> a.verb().notifies() && !a.actorId().equals(Optional.of(userId)))) {
                         countUnseen(userId);
