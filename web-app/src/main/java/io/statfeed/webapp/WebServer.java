@@ -17,6 +17,7 @@ import io.statfeed.core.storage.TimelineStore;
 import io.statfeed.interactor.feeds.ActivityVisibility;
 import io.statfeed.interactor.feeds.AnnotateStat;
 import io.statfeed.interactor.feeds.AtomFeeds;
+import io.statfeed.interactor.feeds.DeleteActivity;
 import io.statfeed.interactor.feeds.DeleteAnnotation;
 import io.statfeed.interactor.feeds.FollowObject;
 import io.statfeed.interactor.feeds.FollowTargets;
@@ -267,9 +268,11 @@ public final class WebServer implements AutoCloseable {
         TimelineReader timelineReader = new TimelineReader(activities, follows, timelines, visibility);
         Notifications notifications = new Notifications(timelineReader, new NotificationMarkStore(database), clock);
         FollowTargets followTargets = new FollowTargets(stats, dashboards, accounts);
+        DeleteAnnotation deleteAnnotation = new DeleteAnnotation(annotations);
         FeedRoutes.UseCases feedUses = new FeedRoutes.UseCases(new ReadTimeline(timelineReader, followTargets),
                 new FollowObject(followTargets, follows, settings.feeds(), clock),
-                new AnnotateStat(access, annotations, publisher, clock), new DeleteAnnotation(annotations), notifications,
+                new AnnotateStat(access, annotations, publisher, clock), deleteAnnotation,
+                new DeleteActivity(activities, deleteAnnotation), notifications,
                 new AtomFeeds(new FeedTokenStore(database), timelineReader, clock),
                 userId -> accounts.findUserById(userId).map(user -> People.displayName(user.email())));
         LiveStream liveStream = new LiveStream(new LiveActivities(activities, timelines, follows, visibility),

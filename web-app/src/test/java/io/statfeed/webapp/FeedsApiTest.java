@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -133,6 +134,59 @@ class FeedsApiTest {
                 EventStream.Event event = events.nextWith("activity", "late", Duration.ofSeconds(5));
                 assertNotNull(event, "the heartbeat kept the stream open past the idle timeout (this client does not reconnect)");
             }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void the_private_atom_address_serves_the_timeline_escaped_and_a_new_address_retires_the_old(Backend backend) {
+        try (TestServer test = new TestServer(backend, dataDir)) {
+            Site site = new Site(test);
+            Site.Member ada = site.newMember("ada");
+            Stat signups = site.counter(ada, "signups & <co>");
+            Person api = new Person(ada.accessToken(), ada.accountId());
+            test.http.request("POST", "/api/v1/stats/" + signups.id() + "/annotations",
+                    "{\"text\":\"deployed <v2> & \\\"more\\\"\"}", api.auth());
+
+            ada.browser().getHtml("/feed");
+            WebClient.Page made = ada.browser().submit("/feed/atom", Map.of());
+            assertEquals(200, made.status(), made.body());
+            java.util.regex.Matcher url = java.util.regex.Pattern.compile("id=\"atom-url\">[^<]*(/feeds/[^<]+/atom)<")
+                    .matcher(made.body());
+            assertTrue(url.find(), made.body());
+            String atomPath = url.group(1);
+
+            Http.Reply atom = test.http.get(atomPath);
+            assertEquals(200, atom.status());
+            assertTrue(atom.contentType().startsWith("application/atom+xml"), atom.contentType());
+            assertTrue(atom.body().contains(" annotated signups &amp; &lt;co&gt;: \u201cdeployed &lt;v2&gt; &amp; "
+                    + "&quot;more&quot;\u201d</title>"), atom.body());
+            assertTrue(atom.body().startsWith("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">"));
+
+            ada.browser().getHtml("/feed");
+            ada.browser().submit("/feed/atom", Map.of());
+            assertError(test.http.get(atomPath), 404, "no feed at this address");
+            assertError(test.http.get("/feeds/" + "x".repeat(500) + "/atom"), 404, "no feed at this address");
+        }
+    }
+
+    @Test
+    void an_activity_is_deleted_by_its_accounts_members_only_and_an_annotations_takes_the_annotation_along() {
+        try (TestServer test = new TestServer(Backend.EMBEDDED, dataDir)) {
+            Person ada = person(test, "ada@example.com");
+            Person eve = person(test, "eve@example.com");
+            Stat signups = new StatStore(test.database).createOrGet(ada.accountId(), "signups", true, test.clock.millis());
+            test.http.request("POST", "/api/v1/stats/" + signups.id() + "/annotations", "{\"text\":\"oops\"}", ada.auth());
+            String id = test.http.request("GET", "/api/v1/feed", null, ada.auth()).json().get("activities").get(0)
+                    .get("id").textValue();
+
+            assertError(test.http.request("DELETE", "/api/v1/activities/" + id, null, eve.auth()), 404, "no activity");
+            assertError(test.http.request("DELETE", "/api/v1/activities/x1", null, ada.auth()), 404, "no activity");
+            assertEquals(204, test.http.request("DELETE", "/api/v1/activities/" + id, null, ada.auth()).status());
+            assertEquals(0, test.http.request("GET", "/api/v1/feed", null, ada.auth()).json().get("activities").size());
+            assertEquals(0, new io.statfeed.core.storage.AnnotationStore(test.database,
+                    new io.statfeed.core.storage.ActivityStore(test.database, test.settings.feeds().policy()))
+                    .latest(signups.id(), 10).size(), "the annotation went with its activity");
         }
     }
 

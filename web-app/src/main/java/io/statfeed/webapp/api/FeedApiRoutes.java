@@ -46,6 +46,10 @@ public final class FeedApiRoutes {
         app.patch(api + "stats/{id}", this::changeStat);
         app.post(api + "stats/{id}/annotations", this::annotate);
         app.delete(api + "annotations/{id}", this::deleteAnnotation);
+        app.delete(api + "activities/{id}", ctx -> {
+            uses.deleteActivity().delete(ApiCallers.visitorOf(ctx), Requests.path(ctx, "id"));
+            ctx.status(204);
+        });
         app.post(api + "follows", this::follow);
         app.delete(api + "follows/{type}/{id}", this::unfollow);
         app.get(api + "feed", ctx -> page(ctx, uses.read().timeline(ApiCallers.visitorOf(ctx), pageRequest(ctx))));

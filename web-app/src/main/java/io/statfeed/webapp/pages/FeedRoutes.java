@@ -9,6 +9,7 @@ import io.statfeed.interactor.UnauthorizedException;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.feeds.AnnotateStat;
 import io.statfeed.interactor.feeds.AtomFeeds;
+import io.statfeed.interactor.feeds.DeleteActivity;
 import io.statfeed.interactor.feeds.DeleteAnnotation;
 import io.statfeed.interactor.feeds.FeedPage;
 import io.statfeed.interactor.feeds.FollowObject;
@@ -40,7 +41,7 @@ public final class FeedRoutes {
 
     /** The use cases the pages call. */
     public record UseCases(ReadTimeline read, FollowObject follow, AnnotateStat annotate, DeleteAnnotation deleteAnnotation,
-                           Notifications notifications, AtomFeeds atom, PersonNames people) {
+                           DeleteActivity deleteActivity, Notifications notifications, AtomFeeds atom, PersonNames people) {
     }
 
     /** A person's shown name by id, if there is such a person. */
