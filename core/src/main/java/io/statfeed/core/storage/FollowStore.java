@@ -125,6 +125,11 @@ public final class FollowStore {
         return new Sources(all, pulled);
     }
 
+    /** How many things the person follows. */
+    public int count(long userId) {
+        return dsl.fetchCount(FOLLOWS, FOLLOWS.USER_ID.eq(userId));
+    }
+
     /** What the person follows, oldest follow first. */
     public List<FeedKey> followed(long userId) {
         return dsl.select(FOLLOWS.FEED_TYPE, FOLLOWS.FEED_ID).from(FOLLOWS).where(FOLLOWS.USER_ID.eq(userId))

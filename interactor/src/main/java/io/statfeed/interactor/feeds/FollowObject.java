@@ -35,7 +35,7 @@ public final class FollowObject {
         if (feed.type() == FeedType.USER && feed.id() == visitor.userId()) {
             throw new InvalidInputException("id is your own: your timeline already has what you do in your account");
         }
-        if (!follows.isFollowing(visitor.userId(), feed) && follows.followed(visitor.userId()).size() >= MAX_FOLLOWS) {
+        if (follows.count(visitor.userId()) >= MAX_FOLLOWS && !follows.isFollowing(visitor.userId(), feed)) {
             throw new InvalidInputException("you follow " + MAX_FOLLOWS + " things already; unfollow some first");
         }
         return follows.follow(visitor.userId(), feed, settings.followHistory(), clock.millis());
