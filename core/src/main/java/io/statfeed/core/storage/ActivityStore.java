@@ -41,6 +41,8 @@ public final class ActivityStore {
     public record Published(Activity activity, boolean isNew, int pushed) {
     }
 
+    private static final Comparator<FeedKey> FEED_ORDER = Comparator.comparing(FeedKey::type).thenComparingLong(FeedKey::id);
+
     private final DSLContext dsl;
     private final FanoutPolicy policy;
 
@@ -56,7 +58,7 @@ public final class ActivityStore {
     /** Publishes the activity into the given feeds, once per foreign id however often it is called. */
     public Published publish(Activity activity, Collection<FeedKey> feeds, long nowMillis) {
         try {
-            return dsl.transactionResult(c -> publishIn(c.dsl(), activity, feeds, nowMillis));
+            return Retries.onDeadlock(() -> dsl.transactionResult(c -> publishIn(c.dsl(), activity, feeds, nowMillis)));
         } catch (DataAccessException e) {
             if (Constraints.isUniqueViolation(e)) { // the same fact published at the same moment elsewhere
                 return new Published(findByForeignId(activity.foreignId()).orElseThrow(() -> e), false, 0);
@@ -74,7 +76,8 @@ public final class ActivityStore {
         }
         tx.insertInto(ACTIVITIES).set(toRecord(activity)).execute();
         int pushed = 0;
-        for (FeedKey feed : new HashSet<>(feeds)) {
+        // Always in the same order, so that two publications lock the feeds' counter rows alike.
+        for (FeedKey feed : feeds.stream().distinct().sorted(FEED_ORDER).toList()) {
             tx.insertInto(ACTIVITY_FEEDS).set(ACTIVITY_FEEDS.FEED_TYPE, feed.type().code())
                     .set(ACTIVITY_FEEDS.FEED_ID, feed.id()).set(ACTIVITY_FEEDS.ACTIVITY_ID, activity.id()).execute();
             if (!Producers.countPublication(tx, feed, nowMillis, policy)) {

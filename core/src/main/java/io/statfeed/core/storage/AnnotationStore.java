@@ -28,14 +28,14 @@ public final class AnnotationStore {
     }
 
     public void add(Annotation annotation, Activity activity, Collection<FeedKey> feeds, long nowMillis) {
-        dsl.transaction(c -> {
+        Retries.onDeadlock(() -> dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             tx.insertInto(ANNOTATIONS).set(ANNOTATIONS.ID, annotation.id()).set(ANNOTATIONS.ACCOUNT_ID, annotation.accountId())
                     .set(ANNOTATIONS.STAT_ID, annotation.statId()).set(ANNOTATIONS.AUTHOR_ID, annotation.authorId())
                     .set(ANNOTATIONS.BODY, annotation.text()).set(ANNOTATIONS.AT_MILLIS, annotation.atMillis())
                     .set(ANNOTATIONS.CREATED_AT, annotation.createdAtMillis()).execute();
-            activities.publishIn(tx, activity, feeds, nowMillis);
-        });
+            return activities.publishIn(tx, activity, feeds, nowMillis);
+        }));
     }
 
     /** One of the account's annotations. */

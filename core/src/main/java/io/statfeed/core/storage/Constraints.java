@@ -11,4 +11,9 @@ final class Constraints {
     static boolean isUniqueViolation(DataAccessException e) {
         return e.sqlStateClass() == SQLStateClass.C23_INTEGRITY_CONSTRAINT_VIOLATION;
     }
+
+    /** The database rolled the transaction back to break a deadlock (or a Galera conflict): it may simply be run again. */
+    static boolean isRetryable(DataAccessException e) {
+        return e.sqlStateClass() == SQLStateClass.C40_TRANSACTION_ROLLBACK;
+    }
 }

@@ -37,7 +37,7 @@ public final class FollowStore {
     /** Follows the feed, copying up to {@code history} of its newest activities; false if already followed. */
     public boolean follow(long userId, FeedKey feed, int history, long nowMillis) {
         try {
-            return dsl.transactionResult(c -> {
+            return Retries.onDeadlock(() -> dsl.transactionResult(c -> {
                 DSLContext tx = c.dsl();
                 if (tx.fetchExists(FOLLOWS, FOLLOWS.USER_ID.eq(userId).and(FOLLOWS.FEED_TYPE.eq(feed.type().code()))
                         .and(FOLLOWS.FEED_ID.eq(feed.id())))) {
@@ -57,7 +57,7 @@ public final class FollowStore {
                             .execute();
                 }
                 return true;
-            });
+            }));
         } catch (DataAccessException e) {
             if (Constraints.isUniqueViolation(e)) { // a double click that raced: followed either way
                 return false;
@@ -68,7 +68,7 @@ public final class FollowStore {
 
     /** Stops following the feed and removes what it brought into the timeline; false if not followed. */
     public boolean unfollow(long userId, FeedKey feed, long nowMillis) {
-        return dsl.transactionResult(c -> {
+        return Retries.onDeadlock(() -> dsl.transactionResult(c -> {
             DSLContext tx = c.dsl();
             int removed = tx.deleteFrom(FOLLOWS).where(FOLLOWS.USER_ID.eq(userId))
                     .and(FOLLOWS.FEED_TYPE.eq(feed.type().code())).and(FOLLOWS.FEED_ID.eq(feed.id())).execute();
@@ -80,7 +80,7 @@ public final class FollowStore {
                     .and(TIMELINE_ENTRIES.FEED_TYPE.eq(feed.type().code()))
                     .and(TIMELINE_ENTRIES.FEED_ID.eq(feed.id())).execute();
             return true;
-        });
+        }));
     }
 
     public boolean isFollowing(long userId, FeedKey feed) {

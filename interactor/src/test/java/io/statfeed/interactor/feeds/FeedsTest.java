@@ -378,6 +378,33 @@ class FeedsTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void concurrent_publications_on_shared_feeds_all_land_even_when_the_database_breaks_a_deadlock(Backend backend)
+            throws Exception {
+        try (World world = new World(backend, dataDir)) {
+            FeedWorld feeds = new FeedWorld(world, PUSH_ALL, 100);
+            Visitor ada = world.newVisitor();
+            List<Stat> stats = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                stats.add(world.counter(ada, "fresh " + i)); // no producer rows yet: the case InnoDB's gap locks deadlock
+            }
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+                for (Stat stat : stats) {
+                    done.add(pool.submit(() -> feeds.annotate.annotate(ada, id(stat), "n", Optional.empty())));
+                }
+                for (var future : done) {
+                    future.get(); // any failure surfaces here
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(40, feeds.timelines.pushedIds(ada.userId(), 0, Long.MAX_VALUE, 100).size());
+        }
+    }
+
     private static List<String> allPages(FeedWorld feeds, Visitor who, int size) {
         List<String> all = new ArrayList<>();
         FeedPage page = feeds.read.timeline(who, PageRequest.first(size));
