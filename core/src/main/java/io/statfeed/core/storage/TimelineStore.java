@@ -40,15 +40,24 @@ public final class TimelineStore {
         return below == null ? 0L : below;
     }
 
-    /** Of these activities and people, which activity was pushed to whom: who a live tail tells. */
+    /**
+     * Of these activities and people, which activity was pushed to whom: who a live tail tells.
+     * Read by activity alone (at most a fan-out limit of rows each) and filtered here: with the
+     * people in the query too, H2 plans a scan of the whole table.
+     */
     public List<Entry> entriesAmong(Collection<Long> activityIds, Collection<Long> userIds) {
+        java.util.Set<Long> people = new java.util.HashSet<>(userIds);
         List<Entry> entries = new ArrayList<>();
+        java.util.Set<Entry> seen = new java.util.HashSet<>();
         for (List<Long> activities : ActivityStore.chunks(activityIds)) {
-            for (List<Long> users : ActivityStore.chunks(userIds)) {
-                dsl.selectDistinct(TIMELINE_ENTRIES.USER_ID, TIMELINE_ENTRIES.ACTIVITY_ID).from(TIMELINE_ENTRIES)
-                        .where(TIMELINE_ENTRIES.ACTIVITY_ID.in(activities)).and(TIMELINE_ENTRIES.USER_ID.in(users))
-                        .forEach(r -> entries.add(new Entry(r.value1(), r.value2())));
-            }
+            dsl.select(TIMELINE_ENTRIES.USER_ID, TIMELINE_ENTRIES.ACTIVITY_ID).from(TIMELINE_ENTRIES)
+                    .where(TIMELINE_ENTRIES.ACTIVITY_ID.in(activities))
+                    .forEach(r -> {
+                        Entry entry = new Entry(r.value1(), r.value2());
+                        if (people.contains(entry.userId()) && seen.add(entry)) {
+                            entries.add(entry);
+                        }
+                    });
         }
         return entries;
     }

@@ -38,6 +38,7 @@ public final class LiveStream implements AutoCloseable {
      */
     static final long HEARTBEAT_MILLIS = 4_000;
     static final int MAX_REPLAY = 100;
+    static final long SLOW_TICK_MILLIS = 500;
     public static final String ACTIVITY_EVENT = "activity";
     public static final String UNSEEN_EVENT = "unseen";
     /** A person's unseen count is worked out at most this often: it is a timeline read. */
@@ -96,6 +97,7 @@ public final class LiveStream implements AutoCloseable {
     }
 
     private void tick() {
+        long started = System.nanoTime();
         try {
             List<Activity> fresh = live.poll();
             if (!fresh.isEmpty() && !streams.isEmpty()) {
@@ -120,6 +122,11 @@ public final class LiveStream implements AutoCloseable {
                 streams.values().forEach(list -> List.copyOf(list).forEach(s -> s.client().sendComment("ping")));
             }
             dropTerminated();
+            long millis = (System.nanoTime() - started) / 1_000_000;
+            if (millis >= SLOW_TICK_MILLIS) { // events wait behind a slow tick: worth seeing in the log
+                log.warn("live stream tick took {} ms for {} new activities and {} people streaming", millis, fresh.size(),
+                        streams.size());
+            }
         } catch (RuntimeException e) {
             // The database may be down for a moment: the next tick tries again, the streams stay open.
             log.warn("live stream tick failed: {}", e.toString());
