@@ -145,6 +145,15 @@ class PageInputTest {
             "/stats.json?offset=abc                      | 400 | offset must be a whole number",
             "/stats.json?offset=99999999999              | 400 | offset must be between 0 and",
             "/stats.json?q=Q256                          | 400 | search text is 256 characters",
+            // feeds
+            "/feed.json?limit=1000                       | 400 | limit must be a whole number from 1 to 100",
+            "/feed.json?limit=abc                        | 400 | limit must be a whole number",
+            "/feed.json?id_lt=x                          | 400 | id_lt must be an activity id",
+            "/feed.json?id_lt=99999999999999999999       | 400 | id_lt must be an activity id",
+            "/people/abc                                 | 404 | no person with id 'abc'",
+            "/people/99                                  | 404 | no person with id 99",
+            "/feeds/nope/atom                            | 404 | no feed at this address",
+            "/feeds/A200/atom                            | 404 | no feed at this address",
     })
     void a_bad_request_is_a_4xx_saying_what_was_wrong(String target, int status, String message) {
         String path = expand(target.strip());
@@ -205,6 +214,24 @@ class PageInputTest {
             "/settings/tokens                  | ``                                 | 400 | token name is missing",
             "/settings/tokens/abc/revoke       | ``                                 | 404 | no access token with id 'abc'",
             "/settings/tokens/99/revoke        | ``                                 | 404 | 99",
+            "/follows                          | type=planet&id=1&following=on      | 400 | type 'planet' is not one of stat, dashboard, user",
+            "/follows                          | id=1&following=on                  | 400 | type is missing",
+            "/follows                          | type=stat&following=on             | 400 | id is missing",
+            "/follows                          | type=stat&id=ID                    | 400 | following is missing",
+            "/follows                          | type=stat&id=ID&following=maybe    | 400 | following must be on or off",
+            "/follows                          | type=stat&id=1%20OR%201&following=on | 400 | id must be a stat's id",
+            "/follows                          | type=stat&id=99&following=on       | 404 | no stat with id 99",
+            "/follows                          | type=dashboard&id=99&following=on  | 404 | no dashboard with id 99",
+            "/stats/ID/annotations             | text=N501                          | 400 | text is 501 characters long; at most 500",
+            "/stats/ID/annotations             | ``                                 | 400 | text is missing",
+            "/stats/ID/annotations             | text=a%00b                         | 400 | text may not contain control characters",
+            "/stats/ID/annotations             | text=x&time=yesterday              | 400 | time must be a unix time",
+            "/stats/abc/annotations            | text=x                             | 404 | no stat with id 'abc'",
+            "/annotations/abc/delete           | ``                                 | 404 | no annotation with id 'abc'",
+            "/annotations/99/delete            | ``                                 | 404 | no annotation with id 99",
+            "/notifications/mark               | group=nope                         | 400 | group 'nope' is not one of your notifications",
+            "/notifications/mark               | group=G121                         | 400 | group is 121 characters long",
+            "/notifications/mark               | read=maybe                         | 400 | read must be on or off",
     })
     void a_bad_form_is_a_4xx_saying_what_was_wrong(String path, String body, int status, String message) {
         String form = "csrf=" + csrf + (body == null || body.isBlank() ? "" : "&" + expand(body.strip()));
@@ -286,6 +313,8 @@ class PageInputTest {
                 .replace("A200", "a".repeat(200))
                 .replace("T121", "t".repeat(121))
                 .replace("N101", "n".repeat(101))
+                .replace("N501", "n".repeat(501))
+                .replace("G121", "g".repeat(121))
                 .replace("Q256", "q".repeat(256))
                 .replace("OTHER", Long.toString(other.id()))
                 .replace("PUB", Long.toString(publicStat.id()))

@@ -7,6 +7,9 @@ import io.statfeed.core.storage.AlertStore;
 import io.statfeed.core.storage.StatStore;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.LongFunction;
+import java.util.function.ToLongFunction;
 
 /**
  * Publishes what other parts of Statfeed recorded: stats the api-servers created and alert
@@ -41,39 +44,31 @@ public final class PublishActivitySources {
     }
 
     public Run run() {
-        int newStats = 0;
-        long from = startingPoint(NEW_STATS);
-        while (true) {
-            List<Stat> created = stats.liveAbove(from, BATCH);
-            for (Stat stat : created) {
-                newStats += publisher.publish(publisher.statCreated(stat)).isNew() ? 1 : 0;
-            }
-            if (created.isEmpty()) {
-                break;
-            }
-            from = created.get(created.size() - 1).id();
-            marks.advance(NEW_STATS, from);
-            if (created.size() < BATCH) {
-                break;
-            }
-        }
-        int transitions = 0;
-        from = startingPoint(ALERT_EVENTS);
-        while (true) {
-            List<AlertStore.Transition> recorded = alerts.transitionsAbove(from, BATCH);
-            for (AlertStore.Transition transition : recorded) {
-                transitions += publisher.publish(publisher.alertTransition(transition)).isNew() ? 1 : 0;
-            }
-            if (recorded.isEmpty()) {
-                break;
-            }
-            from = recorded.get(recorded.size() - 1).event().id();
-            marks.advance(ALERT_EVENTS, from);
-            if (recorded.size() < BATCH) {
-                break;
-            }
-        }
+        int newStats = publish(NEW_STATS, from -> stats.liveAbove(from, BATCH), Stat::id, publisher::statCreated);
+        int transitions = publish(ALERT_EVENTS, from -> alerts.transitionsAbove(from, BATCH), t -> t.event().id(),
+                publisher::alertTransition);
         return new Run(newStats, transitions);
+    }
+
+    /** Publishes one source from a little before its mark, a batch at a time, moving the mark; how many were new. */
+    private <T> int publish(String source, LongFunction<List<T>> above, ToLongFunction<T> idOf,
+                            Function<T, PublishActivity.Prepared> prepare) {
+        int published = 0;
+        long from = startingPoint(source);
+        while (true) {
+            List<T> batch = above.apply(from);
+            for (T fact : batch) {
+                published += publisher.publish(prepare.apply(fact)).isNew() ? 1 : 0;
+            }
+            if (batch.isEmpty()) {
+                return published;
+            }
+            from = idOf.applyAsLong(batch.get(batch.size() - 1));
+            marks.advance(source, from);
+            if (batch.size() < BATCH) {
+                return published;
+            }
+        }
     }
 
     /**

@@ -139,10 +139,9 @@ public final class FeedRoutes {
     }
 
     private void person(Context ctx) {
-        Optional<Visitor> visitor = pages.visitor(ctx);
+        Visitor reader = pages.require(ctx).visitor(); // before the lookup: nobody signed out learns which ids exist
         long userId = Requests.pathId(ctx, "id", "person");
         String name = uses.people().nameOf(userId).orElseThrow(() -> new NotFoundException("no person with id " + userId));
-        Visitor reader = visitor.orElseThrow(() -> new UnauthorizedException("log in to see people's activity"));
         FeedPage page = uses.read().objectFeed(reader, "user", Long.toString(userId), pageRequest(ctx));
         if (Negotiation.wantsJson(ctx)) {
             Responses.json(ctx, 200, FeedJson.page(page, pages.links(ctx)));
