@@ -137,7 +137,7 @@ class IngestHttpTest {
             String byEmail = "stat=migrated&ezkey=" + api.account.email() + "&count=1";
             assertEquals(401, api.form("/ez", byEmail).statusCode(), "the email is no key by default");
 
-            new AccountStore(api.database).setEmailEzkey(api.account.accountId(), true);
+            new AccountStore(api.database).setEmailEzkey(api.account.accountId(), true, System.currentTimeMillis());
             Thread.sleep(AccountDirectory.UNKNOWN_KEY_TTL.toMillis()); // the refusal above is remembered briefly
 
             assertEquals(OK, api.form("/ez", byEmail).body());

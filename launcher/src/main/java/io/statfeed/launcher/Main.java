@@ -49,7 +49,7 @@ public final class Main {
                 running.push(AppServer.startAnalysis(settings.appServers().analysisPort()));
             }
             if (role.needsDatabase()) {
-                Database database = startStorageTiers(role, settings, running);
+                Database database = startStorageTiers(command, settings, running);
                 if (command.demo()) {
                     running.push(Demo.start(settings, database));
                 }
@@ -60,11 +60,12 @@ public final class Main {
         }
     }
 
-    private static Database startStorageTiers(Role role, Settings settings, Deque<AutoCloseable> running) {
+    private static Database startStorageTiers(Command command, Settings settings, Deque<AutoCloseable> running) {
+        Role role = command.role();
         Database database = Database.open(settings);
         running.push(database);
         if (role.api) {
-            running.push(ApiServer.start(settings, database));
+            running.push(ApiServer.start(settings, database, command.adopt()));
         }
         if (role.web) {
             running.push(WebServer.start(settings, database));

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandTest {
     @Test
@@ -42,5 +45,25 @@ class CommandTest {
     @Test
     void the_usage_names_the_demo_flag() {
         assertTrue(Command.usage().endsWith(" [--demo]"), Command.usage());
+    }
+
+    @Test
+    void an_api_server_adopts_the_data_folders_given_after_adopt(@TempDir Path gone) {
+        Command command = Command.parse(new String[] {"api", "--adopt", gone.toString()});
+        assertEquals(Role.API, command.role());
+        assertEquals(List.of(gone.toAbsolutePath().normalize()), command.adopt());
+    }
+
+    @Test
+    void adopt_without_a_folder_a_missing_folder_or_for_another_role_is_refused_saying_why(@TempDir Path gone) {
+        assertEquals("--adopt needs the data folder of the api-server to adopt",
+                assertThrows(IllegalArgumentException.class, () -> Command.parse(new String[] {"api", "--adopt"}))
+                        .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> Command.parse(new String[] {"api", "--adopt", gone.resolve("nope").toString()}))
+                .getMessage().endsWith(": no such folder"));
+        assertEquals("--adopt is for an api-server (role api or all), not web",
+                assertThrows(IllegalArgumentException.class,
+                        () -> Command.parse(new String[] {"web", "--adopt", gone.toString()})).getMessage());
     }
 }

@@ -25,10 +25,12 @@ import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.OutboxStore;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.DirectoryChanges;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.SignupAttemptStore;
 import io.statfeed.interactor.accounts.ForgetOldSignupAttempts;
+import io.statfeed.interactor.directory.ForgetOldChanges;
 import io.statfeed.interactor.alerts.AlertMessages;
 import io.statfeed.interactor.alerts.DeliverOutbox;
 import io.statfeed.interactor.alerts.EvaluateAlerts;
@@ -171,7 +173,8 @@ public final class SchedulerServer implements AutoCloseable {
             SchedulerServer server = start(database, List.of(
                     ScheduledJob.every(FORGET_EXPIRED_INTERVAL, "forget-expired", new ForgetExpiredJob(
                             new ForgetExpiredSessions(new SessionStore(database), new LoginFailureStore(database), clock),
-                            new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock))),
+                            new ForgetOldSignupAttempts(new SignupAttemptStore(database), clock),
+                            new ForgetOldChanges(new DirectoryChanges(database), clock))),
                     alertCycle.apply(new EvaluateAlertsJob(new EvaluateAlerts(alerts, buckets, appServices.analysis(),
                             new AlertMessages(accounts), clock), deliver)),
                     ScheduledJob.every(OUTBOX_INTERVAL, "deliver-outbox", new DeliverOutboxJob(deliver)),

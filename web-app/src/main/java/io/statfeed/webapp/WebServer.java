@@ -36,6 +36,7 @@ import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.OutboxStore;
 import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.DirectoryChanges;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.SignupAttemptStore;
@@ -97,6 +98,7 @@ import io.statfeed.interactor.dashboards.ReorderDashboard;
 import io.statfeed.interactor.dashboards.ViewDashboard;
 import io.statfeed.interactor.export.AccessTokens;
 import io.statfeed.interactor.export.DeleteStat;
+import io.statfeed.interactor.directory.ApiServersHonour;
 import io.statfeed.interactor.export.FindStat;
 import io.statfeed.interactor.export.ListStats;
 import io.statfeed.interactor.export.ReadStatData;
@@ -225,6 +227,7 @@ public final class WebServer implements AutoCloseable {
         StatAnalyst analyst = new StatAnalyst(reader, appServices.analysis());
         // Graphs only read annotations; the fan-out policy matters to publishing them, wired with the feeds.
         ActivityStore activities = new ActivityStore(database, settings.feeds().policy());
+        ApiServersHonour honour = new ApiServersHonour(new DirectoryChanges(database), clock);
         AnnotationStore annotations = new AnnotationStore(database, activities);
         GraphDrawing drawing = new GraphDrawing(reader, annotations, appServices.graph());
         SignUp signUp = new SignUp(accounts, passwords, new SignupLimit(new SignupAttemptStore(database),
@@ -283,7 +286,7 @@ public final class WebServer implements AutoCloseable {
         List<RouteGroup> routes = List.of(
                 new AccountRoutes(signUp)::addTo,
                 new ExportRoutes(new ListStats(tokens, stats), new FindStat(tokens, stats),
-                        new ReadStatData(tokens, stats, reader, clock), new DeleteStat(tokens, stats, activities, clock))::addTo,
+                        new ReadStatData(tokens, stats, reader, clock), new DeleteStat(tokens, stats, activities, honour, clock))::addTo,
                 new AlertExportRoutes(tokens, createAlert, listAlerts, changeAlert)::addTo,
                 new AuthRoutes(pages, cookies, signUp, new StartSession(accounts, sessions, clock),
                         new LogIn(accounts, new LoginFailureStore(database), sessions, passwords, clock),
@@ -303,7 +306,7 @@ public final class WebServer implements AutoCloseable {
                         new MoveStatOnDashboard(viewDashboard, reorderDashboard), reorderDashboard, searchStats, feedUses.follow()),
                         new DashboardPresenter(templates))::addTo,
                 new SettingsRoutes(pages, cookies, viewKeys, new CreateAccessToken(accounts, clock),
-                        new RevokeAccessToken(accounts, clock), new UseEmailAsEzkey(accounts),
+                        new RevokeAccessToken(accounts, clock), new UseEmailAsEzkey(accounts, honour, clock),
                         new ViewReportSettings(subscriptions), viewTeam, new SettingsPresenter(templates))::addTo,
                 new TeamRoutes(pages, cookies, new TeamRoutes.UseCases(
                         new InviteMember(team, new InviteMailPresenter(templates), mailSender, clock),

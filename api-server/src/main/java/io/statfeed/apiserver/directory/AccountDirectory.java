@@ -15,15 +15,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Accounts by ezkey and ukey, held in memory so that the ingest path rarely reaches storage. A
- * key in use is re-read in the background every {@link #REFRESH_INTERVAL} (a revoked key stops
- * working then) and never expires while clients use it, so keys in use never need a query on
- * the request path. Unknown keys are remembered briefly, and storage is asked about keys not
+ * change to an account made anywhere drops what is held of it at once ({@link #forget}, from the
+ * change log); besides, a key in use is re-read in the background every {@link #REFRESH_INTERVAL}
+ * and never expires while clients use it, so keys in use never need a query on the request path. Unknown keys are remembered briefly, and storage is asked about keys not
  * held only within each client address's {@link UnknownKeyLimit}, so a flood of made-up keys
  * never turns into a flood of queries.
  */
 public final class AccountDirectory {
     private static final Logger log = LoggerFactory.getLogger(AccountDirectory.class);
-    /** How long a changed or revoked key may keep working on an api-server that holds it. */
+    /**
+     * How long a changed key may keep working on an api-server that holds it if the change log
+     * missed it (a change in it is honoured at once, see {@link #forget}).
+     */
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(60);
     /** Keys no client has used for this long are dropped, and read again on their next use. */
     private static final Duration IDLE = Duration.ofMinutes(10);
@@ -51,6 +54,16 @@ public final class AccountDirectory {
 
     public Optional<Account> byUkey(String ukey, String address) {
         return lookUp(byUkey, "u:", ukey, address);
+    }
+
+    /**
+     * Forgets every key held for the account (its keys, or whose emails stand in for them,
+     * changed elsewhere), and every key that matched nothing: one may be the account's new one.
+     */
+    public void forget(long accountId) {
+        byEzkey.asMap().values().removeIf(account -> account.id() == accountId);
+        byUkey.asMap().values().removeIf(account -> account.id() == accountId);
+        unknown.invalidateAll();
     }
 
     private Optional<Account> lookUp(LoadingCache<String, Account> held, String kind, String key, String address) {

@@ -2,9 +2,8 @@ package io.statfeed.apiserver.directory;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
 import io.statfeed.core.model.Stat;
+import io.statfeed.core.storage.AllowanceStore;
 import io.statfeed.core.storage.StatStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +20,17 @@ import org.slf4j.LoggerFactory;
  * Stats by name and by per-stat key, created on first use. Every live stat of an account that
  * posts is held in memory: all of them are read on the account's first post (by name or by key)
  * and re-read in the background, in one query, every {@link #REFRESH_INTERVAL} while the account
- * posts. So a name this server does not know is new, and a new stat refused by the account's
- * limit is refused from memory, without a query; a key not held is looked up once, then
- * remembered as missing for a while.
+ * posts; a stat deleted elsewhere is forgotten at once through {@link #forget} (the change log).
+ * So a name this server does not know is new. The account's allowance of new stats is kept in
+ * storage, shared by every api-server; once it is spent, new names are refused from memory until
+ * the next one is due. A key not held is looked up once, then remembered as missing for a while.
  */
 public final class StatDirectory {
     private static final Logger log = LoggerFactory.getLogger(StatDirectory.class);
-    /** A stat deleted in the web-app stops taking data on this server within this time. */
+    /**
+     * A stat created by another api-server is learnt here by then at the latest (a deletion is
+     * learnt at once, from the change log; this re-read is what catches a change the log missed).
+     */
     static final Duration REFRESH_INTERVAL = Duration.ofSeconds(60);
     /**
      * A stat another api-server created is learnt at the latest by the next refresh; a refused
@@ -43,8 +46,10 @@ public final class StatDirectory {
     private static final int MAX_KEYS = 1_000_000;
 
     private final StatStore store;
+    private final AllowanceStore allowances;
     private final Clock clock;
     private final int newStatsPerMinute;
+    private final AllowanceStore.Limit newStatsLimit;
     private final UnknownKeyLimit unknownKeyLimit;
     private final Executor refresher;
     /** Every held account's stats by key; an account's entries leave with it. */
@@ -69,11 +74,13 @@ public final class StatDirectory {
     }
 
     /** @param refresher runs the background re-reads of accounts' stats */
-    public StatDirectory(StatStore store, Clock clock, int newStatsPerMinute, UnknownKeyLimit unknownKeyLimit,
-                         Executor refresher) {
+    public StatDirectory(StatStore store, AllowanceStore allowances, Clock clock, int newStatsPerMinute,
+                         UnknownKeyLimit unknownKeyLimit, Executor refresher) {
         this.store = store;
+        this.allowances = allowances;
         this.clock = clock;
         this.newStatsPerMinute = newStatsPerMinute;
+        this.newStatsLimit = new AllowanceStore.Limit(newStatsPerMinute, Duration.ofMinutes(1).toMillis());
         this.unknownKeyLimit = unknownKeyLimit;
         this.refresher = refresher;
     }
@@ -86,6 +93,22 @@ public final class StatDirectory {
         AccountStats stats = accounts.get(accountId, AccountStats::new);
         stats.refreshIfOld();
         return stats;
+    }
+
+    /**
+     * Forgets what this server holds of the account (its stats changed elsewhere): its next post
+     * reads them again.
+     */
+    public void forget(long accountId) {
+        AccountStats gone = accounts.asMap().remove(accountId);
+        if (gone != null) {
+            gone.forgetKeys();
+        }
+    }
+
+    /** Forgets which per-stat keys matched nothing: one may belong to a stat just made or restored. */
+    public void forgetMissingKeys() {
+        missingKeys.invalidateAll();
     }
 
     /** The live stat with this per-stat key, asked for by a client at {@code address}. */
@@ -119,16 +142,15 @@ public final class StatDirectory {
     /** One account's live stats by name, and its allowance of new ones. */
     public final class AccountStats {
         private final long accountId;
-        private final Bucket creationLimit;
         private final AtomicBoolean refreshing = new AtomicBoolean();
+        /** The account's shared allowance of new stats is spent until then: refused from memory. */
+        private volatile long refusedUntilMillis;
         private volatile Map<String, Stat> byName;
         private volatile long loadedAtMillis;
         private volatile long refusalRefreshAtMillis;
 
         private AccountStats(long accountId) {
             this.accountId = accountId;
-            this.creationLimit = Bucket.builder().addLimit(Bandwidth.builder().capacity(newStatsPerMinute)
-                    .refillGreedy(newStatsPerMinute, Duration.ofMinutes(1)).build()).build();
             this.loadedAtMillis = clock.millis();
             this.byName = index(store.allLive(accountId));
         }
@@ -152,20 +174,33 @@ public final class StatDirectory {
         }
 
         private Stat create(String name, boolean counter) {
-            if (!creationLimit.tryConsume(1)) {
-                long now = clock.millis();
-                if (now - refusalRefreshAtMillis >= REFRESH_AFTER_REFUSAL.toMillis()) {
-                    refusalRefreshAtMillis = now; // another api-server may have made this stat
-                    refreshInBackground();
-                }
-                throw new TooManyNewStatsException(newStatsPerMinute);
+            long now = clock.millis();
+            if (now < refusedUntilMillis) {
+                throw refused(now);
             }
-            Stat stat = store.createOrGet(accountId, name, counter, clock.millis());
+            // Another api-server may have made it: that costs no allowance.
+            Stat stat = store.findLive(accountId, name).orElse(null);
+            if (stat == null) {
+                long wait = allowances.take(accountId, AllowanceStore.Kind.NEW_STATS, newStatsLimit, now);
+                if (wait > 0) {
+                    refusedUntilMillis = now + wait;
+                    throw refused(now);
+                }
+                stat = store.createOrGet(accountId, name, counter, now);
+            }
             synchronized (this) {
                 byName.put(name, stat);
                 byKey.put(stat.key(), stat);
             }
             return stat;
+        }
+
+        private TooManyNewStatsException refused(long now) {
+            if (now - refusalRefreshAtMillis >= REFRESH_AFTER_REFUSAL.toMillis()) {
+                refusalRefreshAtMillis = now; // another api-server may have made the stats refused here
+                refreshInBackground();
+            }
+            return new TooManyNewStatsException(newStatsPerMinute);
         }
 
         void refreshIfOld() {

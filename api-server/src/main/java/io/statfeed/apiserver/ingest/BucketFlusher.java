@@ -2,6 +2,7 @@ package io.statfeed.apiserver.ingest;
 
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.BucketStore;
+import io.statfeed.core.storage.IdentityLostException;
 import io.statfeed.core.storage.BucketStore.Checkpoint;
 import io.statfeed.core.storage.BucketStore.StatBucket;
 import java.time.Clock;
@@ -36,6 +37,7 @@ final class BucketFlusher {
 
     private final BucketStore buckets;
     private final Journal journal;
+    private final JournalLease lease;
     private final Clock clock;
     private final long flushIntervalMillis;
     private final long coarseIntervalMillis;
@@ -54,10 +56,11 @@ final class BucketFlusher {
     private Checkpoint flushed;
     private long failingSince;
 
-    BucketFlusher(BucketStore buckets, Journal journal, Clock clock, Settings.Ingest settings, IngestMetrics metrics,
-                  AtomicInteger buffered, long flushedSeq) {
+    BucketFlusher(BucketStore buckets, Journal journal, JournalLease lease, Clock clock, Settings.Ingest settings,
+                  IngestMetrics metrics, AtomicInteger buffered, long flushedSeq) {
         this.buckets = buckets;
         this.journal = journal;
+        this.lease = lease;
         this.clock = clock;
         this.flushIntervalMillis = settings.flushInterval().toMillis();
         this.coarseIntervalMillis = settings.coarseFlushInterval().toMillis();
@@ -158,7 +161,11 @@ final class BucketFlusher {
         }
         Checkpoint checkpoint = new Checkpoint(receivedSeq, withCoarse ? receivedSeq : flushed.coarseSeq());
         try {
-            buckets.add(rows, journal.nodeId(), checkpoint, clock.millis());
+            buckets.add(rows, journal.nodeId(), lease.generation(), checkpoint, clock.millis());
+        } catch (IdentityLostException e) {
+            lease.markLost(); // what this journal holds stays in it: never written twice, never dropped
+            metrics.flushFailed();
+            return false;
         } catch (RuntimeException e) {
             // One warning per outage; the retries that follow would only repeat it.
             if (failingSince == 0) {

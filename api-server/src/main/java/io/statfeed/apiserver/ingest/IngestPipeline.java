@@ -4,8 +4,11 @@ import io.statfeed.core.config.Settings;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.BucketStore.Checkpoint;
 import io.statfeed.core.storage.BucketStore.StatBucket;
+import io.statfeed.core.storage.IdentityLostException;
+import io.statfeed.core.storage.JournalLeaseStore;
 import io.statfeed.core.storage.StorageUnavailableException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,6 +48,7 @@ public final class IngestPipeline implements AutoCloseable {
     private static final Duration REPLAY_RETRY_DELAY = Duration.ofSeconds(1);
 
     private final Journal journal;
+    private final JournalLease lease;
     private final Clock clock;
     private final long flushIntervalMillis;
     private final int bufferLimit;
@@ -74,9 +78,10 @@ public final class IngestPipeline implements AutoCloseable {
     private record Submission(Delta delta, CompletableFuture<Void> journaled, long submittedNanos) {
     }
 
-    private IngestPipeline(Journal journal, BucketStore buckets, Clock clock, Settings.Ingest settings,
-                           IngestMetrics metrics, long lastSeq) {
+    private IngestPipeline(Journal journal, JournalLease lease, BucketStore buckets, Clock clock,
+                           Settings.Ingest settings, IngestMetrics metrics, long lastSeq) {
         this.journal = journal;
+        this.lease = lease;
         this.clock = clock;
         this.flushIntervalMillis = settings.flushInterval().toMillis();
         this.bufferLimit = settings.bufferLimit();
@@ -84,37 +89,86 @@ public final class IngestPipeline implements AutoCloseable {
         this.lastSeq = lastSeq;
         this.handedOffSeq = lastSeq;
         this.writer = new Thread(this::writeLoop, "statfeed-journal-writer");
-        this.flusher = new BucketFlusher(buckets, journal, clock, settings, metrics, buffered, lastSeq);
+        this.flusher = new BucketFlusher(buckets, journal, lease, clock, settings, metrics, buffered, lastSeq);
     }
 
     /**
-     * Writes to storage what the journal holds beyond storage's checkpoints (the groups of a
-     * process that crashed or could not flush), then starts taking data.
+     * Claims the journal's identity (see {@link JournalLease}), writes to storage what the journal
+     * holds beyond storage's checkpoints (the groups of a process that crashed or could not
+     * flush), then starts taking data.
+     *
+     * @throws JournalLeaseStore.RefusedException when another process runs this identity, or a copy of the folder ran since
      */
-    public static IngestPipeline start(Path journalDir, BucketStore buckets, Clock clock, Settings.Ingest settings,
-                                       IngestMetrics metrics) {
+    public static IngestPipeline start(Path journalDir, BucketStore buckets, JournalLeaseStore leases, Clock clock,
+                                       Settings.Ingest settings, IngestMetrics metrics) {
         Journal journal = Journal.open(journalDir);
+        JournalLease lease = null;
         try {
-            return start(journal, buckets, clock, settings, metrics);
+            lease = JournalLease.claim(journalDir, journal.nodeId(), leases, clock);
+            long lastSeq = replayUnwritten(journal, lease, buckets, clock);
+            IngestPipeline pipeline = new IngestPipeline(journal, lease, buckets, clock, settings, metrics, lastSeq);
+            pipeline.writer.start();
+            pipeline.flusher.start();
+            return pipeline;
         } catch (RuntimeException e) {
+            if (lease != null) {
+                lease.close();
+            }
             journal.close();
             throw e;
         }
     }
 
-    private static IngestPipeline start(Journal journal, BucketStore buckets, Clock clock, Settings.Ingest settings,
-                                        IngestMetrics metrics) {
+    /**
+     * Writes to storage everything another api-server's journal holds that storage lacks (that
+     * server is gone for good, its folder on a shared or recovered volume), then marks its
+     * identity adopted, so the folder can never run again and count it twice. Returns the number
+     * of journal groups written.
+     *
+     * @throws JournalLeaseStore.RefusedException when that api-server still runs, or was adopted already
+     */
+    public static int adopt(Path journalDir, String adopter, BucketStore buckets, JournalLeaseStore leases,
+                            Clock clock) {
+        if (!Files.isRegularFile(journalDir.resolve(Journal.NODE_ID_FILE))) {
+            throw new IllegalArgumentException("there is no api-server journal to adopt in " + journalDir
+                    + " (no " + Journal.NODE_ID_FILE + " file); give the data folder of the api-server, or its journal folder");
+        }
+        Journal journal = Journal.open(journalDir);
+        try {
+            JournalLease lease = JournalLease.claim(journalDir, journal.nodeId(), leases, clock);
+            int groups;
+            try {
+                Checkpoint stored = buckets.checkpoints(journal.nodeId());
+                Journal.Replay replay = journal.replay(stored.complete());
+                groups = replay.groups().size();
+                if (groups > 0) {
+                    writeReplay(replay, stored, buckets, journal, lease, clock, lastSeqOf(replay, stored));
+                }
+            } catch (RuntimeException e) {
+                lease.close();
+                throw e;
+            }
+            lease.closeAsAdoptedBy(adopter);
+            log.info("adopted the journal {} in {}: {} groups written to storage", journal.nodeId(), journalDir, groups);
+            return groups;
+        } finally {
+            journal.close();
+        }
+    }
+
+    private static long replayUnwritten(Journal journal, JournalLease lease, BucketStore buckets, Clock clock) {
         Checkpoint stored = buckets.checkpoints(journal.nodeId());
         Journal.Replay replay = journal.replay(stored.complete());
-        // Never reuse a sequence storage has seen, even if this journal lost its segments.
-        long lastSeq = Math.max(replay.lastSeq(), Math.max(stored.minuteSeq(), stored.coarseSeq()));
+        long lastSeq = lastSeqOf(replay, stored);
         if (!replay.groups().isEmpty()) {
-            writeReplay(replay, stored, buckets, journal, clock, lastSeq);
+            writeReplay(replay, stored, buckets, journal, lease, clock, lastSeq);
         }
-        IngestPipeline pipeline = new IngestPipeline(journal, buckets, clock, settings, metrics, lastSeq);
-        pipeline.writer.start();
-        pipeline.flusher.start();
-        return pipeline;
+        return lastSeq;
+    }
+
+    /** Never reuse a sequence storage has seen, even if this journal lost its segments. */
+    private static long lastSeqOf(Journal.Replay replay, Checkpoint stored) {
+        return Math.max(replay.lastSeq(), Math.max(stored.minuteSeq(), stored.coarseSeq()));
     }
 
     /**
@@ -122,7 +176,7 @@ public final class IngestPipeline implements AutoCloseable {
      * the groups past the minute checkpoint, hours and days of those past the coarse checkpoint.
      */
     private static void writeReplay(Journal.Replay replay, Checkpoint stored, BucketStore buckets, Journal journal,
-                                    Clock clock, long lastSeq) {
+                                    JournalLease lease, Clock clock, long lastSeq) {
         Aggregate minutes = new Aggregate();
         CoarseBuckets coarse = new CoarseBuckets();
         for (Journal.Group group : replay.groups()) {
@@ -139,8 +193,10 @@ public final class IngestPipeline implements AutoCloseable {
         long deadline = clock.millis() + REPLAY_WRITE_LIMIT.toMillis();
         while (true) {
             try {
-                buckets.add(rows, journal.nodeId(), new Checkpoint(lastSeq, lastSeq), clock.millis());
+                buckets.add(rows, journal.nodeId(), lease.generation(), new Checkpoint(lastSeq, lastSeq), clock.millis());
                 break;
+            } catch (IdentityLostException e) {
+                throw e; // another process took the identity while this one started: nothing may be written
             } catch (RuntimeException e) {
                 if (clock.millis() > deadline) {
                     throw new StorageUnavailableException("storage did not take the " + replay.groups().size()
@@ -167,6 +223,10 @@ public final class IngestPipeline implements AutoCloseable {
     public CompletableFuture<Void> submit(Delta delta) {
         if (!running) {
             throw new BufferFullException("the server is shutting down");
+        }
+        if (lease.lost()) {
+            throw new BufferFullException("this api-server's journal identity was claimed by another process; "
+                    + "it takes no more data");
         }
         if (buffered.get() >= bufferLimit) {
             throw new BufferFullException("storage is behind and the ingest buffer is full");
@@ -200,6 +260,7 @@ public final class IngestPipeline implements AutoCloseable {
         if (!flusher.awaitFinished(BucketFlusher.SHUTDOWN_FLUSH_LIMIT)) {
             log.warn("storage did not take the last buckets in time; they stay in the journal for the next start");
         }
+        lease.close();
         journal.close();
     }
 

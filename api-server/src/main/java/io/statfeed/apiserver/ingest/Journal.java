@@ -57,6 +57,9 @@ final class Journal implements AutoCloseable {
     record Replay(List<Group> groups, long lastSeq) {
     }
 
+    /** The journal's identity: storage keeps the node's checkpoint under it. */
+    static final String NODE_ID_FILE = "node-id";
+
     private final Path dir;
     private final String nodeId;
     private final FileChannel lockChannel;
@@ -401,7 +404,7 @@ final class Journal implements AutoCloseable {
     }
 
     private static String readOrCreateNodeId(Path dir) throws IOException {
-        Path file = dir.resolve("node-id");
+        Path file = dir.resolve(NODE_ID_FILE);
         if (Files.exists(file)) {
             String id = Files.readString(file, StandardCharsets.UTF_8).strip();
             if (!id.isEmpty()) {

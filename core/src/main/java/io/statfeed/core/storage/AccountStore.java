@@ -89,6 +89,8 @@ public final class AccountStore {
                         .set(ACCESS_TOKENS.USER_ID, signup.userId())
                         .set(ACCESS_TOKENS.CREATED_AT, signup.createdAtMillis())
                         .execute();
+                // An api-server may have answered "unknown key" for these keys a moment ago.
+                DirectoryChanges.record(db, signup.accountId(), signup.createdAtMillis());
             });
         } catch (DataAccessException e) {
             if (Constraints.isUniqueViolation(e) && emailTaken(signup.email())) {
@@ -282,8 +284,13 @@ public final class AccountStore {
                 || dsl.fetchExists(ACCESS_TOKENS, ACCESS_TOKENS.ID.eq(tokenId).and(ACCESS_TOKENS.ACCOUNT_ID.eq(accountId)));
     }
 
-    public void setEmailEzkey(long accountId, boolean enabled) {
-        dsl.update(ACCOUNTS).set(ACCOUNTS.EMAIL_EZKEY, enabled).where(ACCOUNTS.ID.eq(accountId)).execute();
+    /** Lets members' emails stand in for the ezkey, or stops them; the api-servers hear of it at once. */
+    public void setEmailEzkey(long accountId, boolean enabled, long nowMillis) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            db.update(ACCOUNTS).set(ACCOUNTS.EMAIL_EZKEY, enabled).where(ACCOUNTS.ID.eq(accountId)).execute();
+            DirectoryChanges.record(db, accountId, nowMillis);
+        });
     }
 
     /** Revokes a token by its secret; revoked tokens stay listed but read nothing. */

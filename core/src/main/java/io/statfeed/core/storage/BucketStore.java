@@ -84,7 +84,11 @@ public final class BucketStore {
         add(buckets, nodeId, new Checkpoint(groupSeq, groupSeq), nowMillis);
     }
 
-    /** As {@link #add(Collection, String, long, long)}, with the minute and coarse checkpoints apart. */
+    /**
+     * As {@link #add(Collection, String, long, long)}, with the minute and coarse checkpoints apart,
+     * for tools and tests that own the node outright: an api-server writes through the fenced
+     * {@link #add(Collection, String, String, Checkpoint, long)}.
+     */
     public void add(Collection<StatBucket> buckets, String nodeId, Checkpoint checkpoint, long nowMillis) {
         dsl.transaction(tx -> {
             DSLContext db = tx.dsl();
@@ -99,6 +103,30 @@ public final class BucketStore {
                     .set(INGEST_CHECKPOINTS.COARSE_SEQ, checkpoint.coarseSeq())
                     .set(INGEST_CHECKPOINTS.UPDATED_AT, nowMillis)
                     .execute();
+        });
+    }
+
+    /**
+     * As {@link #add(Collection, String, Checkpoint, long)}, but only while the node's checkpoint
+     * carries {@code generation} (see {@link JournalLeaseStore}): a process whose journal identity
+     * another process has claimed since writes nothing.
+     *
+     * @throws IdentityLostException when the checkpoint belongs to another generation
+     */
+    public void add(Collection<StatBucket> buckets, String nodeId, String generation, Checkpoint checkpoint,
+                    long nowMillis) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            int owned = db.update(INGEST_CHECKPOINTS)
+                    .set(INGEST_CHECKPOINTS.GROUP_SEQ, checkpoint.minuteSeq())
+                    .set(INGEST_CHECKPOINTS.COARSE_SEQ, checkpoint.coarseSeq())
+                    .set(INGEST_CHECKPOINTS.UPDATED_AT, nowMillis)
+                    .where(INGEST_CHECKPOINTS.NODE_ID.eq(nodeId).and(INGEST_CHECKPOINTS.GENERATION.eq(generation)))
+                    .execute();
+            if (owned != 1) {
+                throw new IdentityLostException(nodeId);
+            }
+            db.connection(connection -> upsertAll(connection, buckets));
         });
     }
 

@@ -172,11 +172,21 @@ public final class StatStore {
         }
     }
 
-    /** Moves a live stat of the account to the trash; false if there was none. */
+    /**
+     * Moves a live stat of the account to the trash; false if there was none. The api-servers
+     * hear of it through {@link DirectoryChanges}.
+     */
     public boolean softDelete(long accountId, long statId, long nowMillis) {
-        return dsl.update(STATS).set(STATS.DELETED_AT, nowMillis)
-                .where(STATS.ID.eq(statId).and(STATS.ACCOUNT_ID.eq(accountId)).and(STATS.DELETED_AT.eq(LIVE)))
-                .execute() == 1;
+        return dsl.transactionResult(tx -> {
+            DSLContext db = tx.dsl();
+            boolean deleted = db.update(STATS).set(STATS.DELETED_AT, nowMillis)
+                    .where(STATS.ID.eq(statId).and(STATS.ACCOUNT_ID.eq(accountId)).and(STATS.DELETED_AT.eq(LIVE)))
+                    .execute() == 1;
+            if (deleted) {
+                DirectoryChanges.record(db, accountId, nowMillis);
+            }
+            return deleted;
+        });
     }
 
     /** {@code %query%} with the query's own wildcards (and the escape character) escaped. */

@@ -158,6 +158,7 @@ public final class TeamStore {
                         .set(MEMBERSHIPS.ROLE, invite.getRole())
                         .set(MEMBERSHIPS.CREATED_AT, nowMillis)
                         .execute();
+                DirectoryChanges.record(db, invite.getAccountId(), nowMillis); // their email may be an ezkey now
                 return Acceptance.JOINED;
             });
         } catch (DataAccessException e) {
@@ -234,6 +235,7 @@ public final class TeamStore {
     }
 
     private static void remove(DSLContext db, long accountId, long userId) {
+        DirectoryChanges.record(db, accountId, System.currentTimeMillis()); // their email is no ezkey of it now
         db.deleteFrom(MEMBERSHIPS).where(MEMBERSHIPS.ACCOUNT_ID.eq(accountId).and(MEMBERSHIPS.USER_ID.eq(userId)))
                 .execute();
         // Sessions are also checked against memberships on every request; deleting them is the clean-up.

@@ -61,7 +61,7 @@ class StorageTest {
             AccountStore accounts = new AccountStore(database);
             AccountStore.NewSignup signup = signup("grace@example.com");
             accounts.create(signup);
-            accounts.setEmailEzkey(signup.accountId(), true);
+            accounts.setEmailEzkey(signup.accountId(), true, 0L);
 
             assertEquals(signup.accountId(), accounts.findByEzkey("Grace@Example.com").orElseThrow().id());
         }

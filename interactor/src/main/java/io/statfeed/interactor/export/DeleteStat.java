@@ -3,23 +3,27 @@ package io.statfeed.interactor.export;
 import io.statfeed.core.model.Account;
 import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.core.storage.StatStore;
+import io.statfeed.interactor.directory.ApiServersHonour;
 import java.time.Clock;
 
 /** An export script deletes a stat of its account; it goes to the trash with its data, and leaves every feed. */
 public final class DeleteStat {
-    /** The stat that went to the trash. */
-    public record DeletedStat(long id) {
+    /** The stat that went to the trash, and whether every running api-server stopped taking data for it. */
+    public record DeletedStat(long id, ApiServersHonour.Outcome honoured) {
     }
 
     private final AccessTokens tokens;
     private final StatStore stats;
     private final ActivityStore activities;
+    private final ApiServersHonour honour;
     private final Clock clock;
 
-    public DeleteStat(AccessTokens tokens, StatStore stats, ActivityStore activities, Clock clock) {
+    public DeleteStat(AccessTokens tokens, StatStore stats, ActivityStore activities, ApiServersHonour honour,
+                      Clock clock) {
         this.tokens = tokens;
         this.stats = stats;
         this.activities = activities;
+        this.honour = honour;
         this.clock = clock;
     }
 
@@ -30,6 +34,6 @@ public final class DeleteStat {
             throw StatIds.notFound(id);
         }
         activities.deleteAboutStat(statId); // feeds already hide it: this frees what they held
-        return new DeletedStat(statId);
+        return new DeletedStat(statId, honour.latestChangeOf(account.id()));
     }
 }

@@ -158,7 +158,7 @@ class SettingsTest {
         try (World world = new World(backend, dataDir)) {
             SignedUp signedUp = world.newAccount();
             Visitor ada = world.visitorOf(signedUp);
-            UseEmailAsEzkey useEmail = new UseEmailAsEzkey(world.accounts);
+            UseEmailAsEzkey useEmail = new UseEmailAsEzkey(world.accounts, world.honour, world.clock);
 
             useEmail.set(ada, true);
             assertTrue(viewKeys(world).view(ada).emailAsEzkey());

@@ -17,6 +17,8 @@ import io.statfeed.core.storage.AnnotationStore;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.DashboardStore;
 import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.DirectoryChanges;
+import io.statfeed.interactor.directory.ApiServersHonour;
 import io.statfeed.core.storage.LoginFailureStore;
 import io.statfeed.core.storage.SessionStore;
 import io.statfeed.core.storage.SignupAttemptStore;
@@ -61,6 +63,7 @@ public final class World implements AutoCloseable {
     public final ActivityStore activities;
     public final PublishActivity publisher;
     public final AnnotationStore annotations;
+    public final ApiServersHonour honour;
     public final Passwords passwords = new Passwords(TEST_HASH_COST);
     public final AccessTokens tokens;
     public final SignupLimit signupLimit;
@@ -83,6 +86,7 @@ public final class World implements AutoCloseable {
         activities = new ActivityStore(database, testDatabase.settings().feeds().policy());
         publisher = new PublishActivity(activities, accounts, clock);
         annotations = new AnnotationStore(database, activities);
+        honour = new ApiServersHonour(new DirectoryChanges(database), clock);
         tokens = new AccessTokens(accounts);
         signupLimit = new SignupLimit(new SignupAttemptStore(database), Settings.DEFAULT_SIGNUPS_PER_HOUR, clock);
         signUp = new SignUp(accounts, passwords, signupLimit, clock);

@@ -51,6 +51,11 @@ public final class ExportJson {
 
     /** StatHat's answer to a delete, to the letter. */
     public static String deleted(DeletedStat deleted) {
-        return Json.write(java.util.Map.of("msg", "stat deleted."));
+        // StatHat's answer, plus whether every running api-server already refuses the stat's data.
+        java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("msg", "stat deleted.");
+        answer.put("api_servers_honour", deleted.honoured().everywhere());
+        answer.put("unconfirmed_api_servers", deleted.honoured().unconfirmed());
+        return Json.write(answer);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.statfeed.interactor.accounts.SignUp.SignedUp;
 import io.statfeed.interactor.export.DeleteStat.DeletedStat;
+import io.statfeed.interactor.directory.ApiServersHonour;
 import io.statfeed.interactor.export.ExportedStat;
 import io.statfeed.interactor.export.ReadStatData.DataPoint;
 import io.statfeed.interactor.export.ReadStatData.StatData;
@@ -54,8 +55,12 @@ class JsonPresentersTest {
     }
 
     @Test
-    void a_deleted_stat_answers_as_stathat_does() {
-        assertEquals("{\"msg\":\"stat deleted.\"}", ExportJson.deleted(new DeletedStat(123)));
+    void a_deleted_stat_answers_as_stathat_does_and_says_whether_every_api_server_refuses_it_now() {
+        assertEquals("{\"msg\":\"stat deleted.\",\"api_servers_honour\":true,\"unconfirmed_api_servers\":[]}",
+                ExportJson.deleted(new DeletedStat(123, new ApiServersHonour.Outcome(List.of(), 3))));
+        assertEquals("{\"msg\":\"stat deleted.\",\"api_servers_honour\":false,"
+                        + "\"unconfirmed_api_servers\":[\"api-1\"]}",
+                ExportJson.deleted(new DeletedStat(123, new ApiServersHonour.Outcome(List.of("api-1"), 2000))));
     }
 
     @Test

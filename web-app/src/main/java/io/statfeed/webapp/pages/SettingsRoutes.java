@@ -8,6 +8,7 @@ import io.statfeed.interactor.reports.ViewReportSettings;
 import io.statfeed.interactor.settings.CreateAccessToken;
 import io.statfeed.interactor.settings.RevokeAccessToken;
 import io.statfeed.interactor.settings.UseEmailAsEzkey;
+import io.statfeed.interactor.directory.ApiServersHonour;
 import io.statfeed.interactor.settings.ViewKeys;
 import io.statfeed.interactor.teams.ViewTeam;
 import io.statfeed.presenters.settings.SettingsPresenter;
@@ -87,8 +88,11 @@ public final class SettingsRoutes {
             case "off", "false", "0" -> false;
             default -> throw new InvalidInputException("enabled must be on or off");
         };
-        useEmailAsEzkey.set(pages.require(ctx).visitor(), enabled);
-        cookies.notice(ctx, enabled ? "Your email now works as an ezkey." : "Your email no longer works as an ezkey.");
+        ApiServersHonour.Outcome honoured = useEmailAsEzkey.set(pages.require(ctx).visitor(), enabled);
+        String done = enabled ? "Your email now works as an ezkey." : "Your email no longer works as an ezkey.";
+        cookies.notice(ctx, honoured.everywhere() ? done : done + " " + honoured.unconfirmed().size()
+                + " api-server(s) did not confirm it within " + ApiServersHonour.LIMIT.toSeconds()
+                + " s: each is down, or cut off from the database and honours it once it is back.");
         Responses.seeOther(ctx, "/settings");
     }
 
