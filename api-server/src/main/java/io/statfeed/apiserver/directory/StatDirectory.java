@@ -181,9 +181,9 @@ public final class StatDirectory {
             // Another api-server may have made it: that costs no allowance.
             Stat stat = store.findLive(accountId, name).orElse(null);
             if (stat == null) {
-                long wait = allowances.take(accountId, AllowanceStore.Kind.NEW_STATS, newStatsLimit, now);
-                if (wait > 0) {
-                    refusedUntilMillis = now + wait;
+                AllowanceStore.Grant grant = allowances.take(accountId, AllowanceStore.Kind.NEW_STATS, newStatsLimit, now);
+                refusedUntilMillis = now + grant.nextInMillis(); // the spent allowance is refused from memory
+                if (!grant.taken()) {
                     throw refused(now);
                 }
                 stat = store.createOrGet(accountId, name, counter, now);

@@ -390,6 +390,12 @@ public record Settings(
                 appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
     }
 
+    /** Another process's data folder on the same database (each api-server has a journal of its own). */
+    public Settings withDataDir(Path folder) {
+        return new Settings(folder, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts, appServers,
+                publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
+    }
+
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, ingest, accounts, appServers,
                 publicUrl, publicApiUrl, mail, webhooks, retention, feeds);

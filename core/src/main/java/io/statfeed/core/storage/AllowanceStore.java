@@ -30,17 +30,21 @@ public final class AllowanceStore {
         }
     }
 
+    /**
+     * Whether one was taken, and in how many milliseconds one will be there again (0: there is
+     * one now), so that the caller may refuse from memory until then.
+     */
+    public record Grant(boolean taken, long nextInMillis) {
+    }
+
     private final DSLContext dsl;
 
     public AllowanceStore(Database database) {
         this.dsl = database.dsl();
     }
 
-    /**
-     * Takes one from the account's allowance of that kind. Returns 0 when taken, or else how many
-     * milliseconds until one will be there (the caller may refuse from memory until then).
-     */
-    public long take(long accountId, Kind kind, Limit limit, long nowMillis) {
+    /** Takes one from the account's allowance of that kind, if there is one. */
+    public Grant take(long accountId, Kind kind, Limit limit, long nowMillis) {
         try {
             return takeOnce(accountId, kind, limit, nowMillis);
         } catch (DataAccessException e) {
@@ -51,7 +55,7 @@ public final class AllowanceStore {
         }
     }
 
-    private long takeOnce(long accountId, Kind kind, Limit limit, long nowMillis) {
+    private Grant takeOnce(long accountId, Kind kind, Limit limit, long nowMillis) {
         return Retries.onDeadlock(() -> dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             AccountAllowancesRecord row = db.selectFrom(ACCOUNT_ALLOWANCES)
@@ -61,7 +65,7 @@ public final class AllowanceStore {
                     : Math.min(limit.capacity(),
                             row.getTokens() + Math.max(0, nowMillis - row.getUpdatedAt()) * limit.perMilli());
             if (tokens < 1) {
-                return Math.max(1, (long) Math.ceil((1 - tokens) / limit.perMilli()));
+                return new Grant(false, untilOne(tokens, limit));
             }
             if (row == null) {
                 // Two first takes at once: one insert wins, the other's unique violation is taken again.
@@ -79,7 +83,11 @@ public final class AllowanceStore {
                                 .and(ACCOUNT_ALLOWANCES.KIND.eq(kind.storedName)))
                         .execute();
             }
-            return 0L;
+            return new Grant(true, tokens - 1 >= 1 ? 0 : untilOne(tokens - 1, limit));
         }));
+    }
+
+    private static long untilOne(double tokens, Limit limit) {
+        return Math.max(1, (long) Math.ceil((1 - tokens) / limit.perMilli()));
     }
 }
