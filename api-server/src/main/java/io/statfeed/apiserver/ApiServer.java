@@ -13,8 +13,10 @@ import io.statfeed.apiserver.ingest.Ingestor;
 import io.statfeed.apiserver.monitor.SelfMonitor;
 import io.statfeed.apiserver.monitor.SystemAccounts;
 import io.statfeed.core.model.Account;
+import io.statfeed.core.config.AddressBlock;
 import io.statfeed.core.config.Settings;
 import io.statfeed.http.JsonErrorHandler;
+import io.statfeed.http.ForwardedClients;
 import io.statfeed.http.SlowClients;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.AllowanceStore;
@@ -110,6 +112,7 @@ public final class ApiServer implements AutoCloseable {
                     server.setStopTimeout(GRACEFUL_STOP.toMillis());
                 });
                 SlowClients.configure(config);
+                ForwardedClients.configure(config, settings::trustedProxy, AddressBlock::literal);
             });
             ErrorAnswers.register(app, answers);
             Cors.register(app);

@@ -6,7 +6,9 @@ import io.javalin.http.staticfiles.Location;
 import io.statfeed.appservers.AppServices;
 import io.statfeed.core.concurrent.InParallel;
 import io.statfeed.channels.webhook.WebhookAddresses;
+import io.statfeed.core.config.AddressBlock;
 import io.statfeed.core.config.Settings;
+import io.statfeed.http.ForwardedClients;
 import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.ActivityStore;
 import io.statfeed.interactor.feeds.PublishActivity;
@@ -339,6 +341,7 @@ public final class WebServer implements AutoCloseable {
             });
             config.staticFiles.enableWebjars();
             ErrorMapping.configureJetty(config);
+            ForwardedClients.configure(config, settings::trustedProxy, AddressBlock::literal);
         });
         app.before(csrf::check);
         new ApiCallers(tokens).addTo(app);

@@ -30,7 +30,8 @@ public record Settings(
         Mail mail,
         Webhooks webhooks,
         Retention retention,
-        Feeds feeds) {
+        Feeds feeds,
+        List<AddressBlock> trustedProxies) {
 
     /** A MySQL-compatible server to use instead of the embedded database. */
     public record DatabaseServer(String jdbcUrl, String user, String password) {
@@ -292,6 +293,21 @@ public record Settings(
         requireRange("STATFEED_WEB_PORT", webPort, 0, 65_535);
         requireRange("STATFEED_API_PORT", apiPort, 0, 65_535);
         requireRange("STATFEED_DB_POOL_SIZE", databasePoolSize, 1, 500);
+        trustedProxies = List.copyOf(trustedProxies);
+    }
+
+    /**
+     * Whether a request from {@code address} comes through one of our proxies (nginx), whose
+     * {@code X-Forwarded-For} then says who the client is. None by default: the header is
+     * believed only from the addresses in {@code STATFEED_TRUSTED_PROXIES}.
+     */
+    public boolean trustedProxy(java.net.InetAddress address) {
+        for (AddressBlock block : trustedProxies) {
+            if (block.contains(address)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The settings of a process, from its environment. */
@@ -345,7 +361,11 @@ public record Settings(
                         reader.integer("STATFEED_FEED_FANOUT_LIMIT", DEFAULT_FEED_FANOUT_LIMIT),
                         reader.integer("STATFEED_FEED_PULL_RATE", DEFAULT_FEED_PULL_RATE),
                         reader.integer("STATFEED_TIMELINE_LENGTH", DEFAULT_TIMELINE_LENGTH),
-                        reader.integer("STATFEED_FOLLOW_HISTORY", DEFAULT_FOLLOW_HISTORY)));
+                        reader.integer("STATFEED_FOLLOW_HISTORY", DEFAULT_FOLLOW_HISTORY)),
+                reader.text("STATFEED_TRUSTED_PROXIES").map(raw -> Arrays.stream(raw.split(","))
+                        .filter(part -> !part.isBlank())
+                        .map(part -> AddressBlock.parse("STATFEED_TRUSTED_PROXIES", part))
+                        .toList()).orElse(List.of()));
     }
 
     private static Mail mail(Reader reader) {
@@ -387,7 +407,7 @@ public record Settings(
 
     public Settings withDatabaseServer(DatabaseServer server) {
         return new Settings(dataDir, webPort, apiPort, Optional.of(server), databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds, trustedProxies);
     }
 
     /** Another process's data folder on the same database (each api-server has a journal of its own). */
@@ -398,12 +418,12 @@ public record Settings(
 
     public Settings withPorts(int web, int api) {
         return new Settings(dataDir, web, api, databaseServer, databasePoolSize, ingest, accounts, appServers,
-                publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
+                publicUrl, publicApiUrl, mail, webhooks, retention, feeds, trustedProxies);
     }
 
     public Settings withIngest(Ingest changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, changed, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds, trustedProxies);
     }
 
     public Settings withIngestLimits(int bufferLimit, int newStatsPerMinuteLimit) {
@@ -416,7 +436,7 @@ public record Settings(
 
     public Settings withAccounts(Accounts changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, changed,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds, trustedProxies);
     }
 
     public Settings withPasswordHashCost(int cost) {
@@ -425,32 +445,32 @@ public record Settings(
 
     public Settings withAppServers(AppServers servers) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts, servers,
-                publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
+                publicUrl, publicApiUrl, mail, webhooks, retention, feeds, trustedProxies);
     }
 
     public Settings withPublicUrl(URI url) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, Optional.of(url), publicApiUrl, mail, webhooks, retention, feeds);
+                appServers, Optional.of(url), publicApiUrl, mail, webhooks, retention, feeds, trustedProxies);
     }
 
     public Settings withMail(Mail changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, changed, webhooks, retention, feeds);
+                appServers, publicUrl, publicApiUrl, changed, webhooks, retention, feeds, trustedProxies);
     }
 
     public Settings withWebhooks(Webhooks changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, changed, retention, feeds);
+                appServers, publicUrl, publicApiUrl, mail, changed, retention, feeds, trustedProxies);
     }
 
     public Settings withFeeds(Feeds changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, changed);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, changed, trustedProxies);
     }
 
     public Settings withRetention(Retention changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
-                appServers, publicUrl, publicApiUrl, mail, webhooks, changed, feeds);
+                appServers, publicUrl, publicApiUrl, mail, webhooks, changed, feeds, trustedProxies);
     }
 
     private static void requireRange(String variable, long value, long min, long max) {

@@ -200,4 +200,23 @@ class SettingsTest {
                 assertThrows(ConfigException.class, () -> Settings.from(Map.of("STATFEED_RETAIN_MINUTES_DAYS",
                         "a month"))).getMessage());
     }
+
+    @Test
+    void trustedProxiesAreAddressesAndBlocksAndNoneByDefault() throws Exception {
+        assertFalse(Settings.from(Map.of()).trustedProxy(java.net.InetAddress.getByName("127.0.0.1")));
+        Settings settings = Settings.from(Map.of("STATFEED_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8,fd00::/8"));
+        assertTrue(settings.trustedProxy(java.net.InetAddress.getByName("127.0.0.1")));
+        assertTrue(settings.trustedProxy(java.net.InetAddress.getByName("10.200.3.4")));
+        assertTrue(settings.trustedProxy(java.net.InetAddress.getByName("fd12::1")));
+        assertFalse(settings.trustedProxy(java.net.InetAddress.getByName("127.0.0.2")));
+        assertFalse(settings.trustedProxy(java.net.InetAddress.getByName("11.0.0.1")));
+        assertTrue(AddressBlock.literal("proxy.example").isEmpty());
+        assertTrue(AddressBlock.literal("10.0.0.1/8").isEmpty());
+        assertEquals("192.0.2.1", AddressBlock.literal(" 192.0.2.1 ").orElseThrow().getHostAddress());
+        for (String bad : List.of("proxy.example", "10.0.0.0/33", "300.1.1.1", "::1/129")) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> Settings.from(Map.of("STATFEED_TRUSTED_PROXIES", bad)));
+            assertTrue(e.getMessage().contains("STATFEED_TRUSTED_PROXIES"), e.getMessage());
+        }
+    }
 }
