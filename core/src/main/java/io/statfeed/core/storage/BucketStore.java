@@ -79,15 +79,36 @@ public final class BucketStore {
      * Adds the buckets (any resolutions) to the stored ones and records, in the same transaction,
      * that the node's journal has been written up to {@code groupSeq} at every resolution: either
      * both happen or neither does.
+     *
+     * @return false when storage already held this checkpoint (nothing was added again)
      */
-    public void add(Collection<StatBucket> buckets, String nodeId, long groupSeq, long nowMillis) {
-        add(buckets, nodeId, new Checkpoint(groupSeq, groupSeq), nowMillis);
+    public boolean add(Collection<StatBucket> buckets, String nodeId, long groupSeq, long nowMillis) {
+        return add(buckets, nodeId, new Checkpoint(groupSeq, groupSeq), nowMillis);
     }
 
-    /** As {@link #add(Collection, String, long, long)}, with the minute and coarse checkpoints apart. */
-    public void add(Collection<StatBucket> buckets, String nodeId, Checkpoint checkpoint, long nowMillis) {
-        dsl.transaction(tx -> {
+    /**
+     * As {@link #add(Collection, String, long, long)}, with the minute and coarse checkpoints apart.
+     * Idempotent by the checkpoint: the transaction first reads (and locks) the node's stored
+     * checkpoint, and adds nothing if it covers this one already, so the same call may be made
+     * again after any failure, also one that left the outcome of the commit unknown (a database
+     * node or the connection to it died after the commit was sent). It is, here: a rollback
+     * (a deadlock, a Galera certification conflict) or a broken connection runs it again on a
+     * fresh connection, a few times, before the failure reaches the caller.
+     *
+     * @return false when storage already held this checkpoint: an earlier call (or attempt) committed
+     */
+    public boolean add(Collection<StatBucket> buckets, String nodeId, Checkpoint checkpoint, long nowMillis) {
+        return Retries.onConflictOrLostConnection(() -> dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
+            Checkpoint stored = db.select(INGEST_CHECKPOINTS.GROUP_SEQ, INGEST_CHECKPOINTS.COARSE_SEQ)
+                    .from(INGEST_CHECKPOINTS).where(INGEST_CHECKPOINTS.NODE_ID.eq(nodeId))
+                    .forUpdate()
+                    .fetchOptional(r -> new Checkpoint(r.value1(), r.value2()))
+                    .orElse(Checkpoint.NONE);
+            if (stored.minuteSeq() >= checkpoint.minuteSeq() && stored.coarseSeq() >= checkpoint.coarseSeq()
+                    && !stored.equals(Checkpoint.NONE)) {
+                return false;
+            }
             db.connection(connection -> upsertAll(connection, buckets));
             db.insertInto(INGEST_CHECKPOINTS)
                     .set(INGEST_CHECKPOINTS.NODE_ID, nodeId)
@@ -99,7 +120,8 @@ public final class BucketStore {
                     .set(INGEST_CHECKPOINTS.COARSE_SEQ, checkpoint.coarseSeq())
                     .set(INGEST_CHECKPOINTS.UPDATED_AT, nowMillis)
                     .execute();
-        });
+            return true;
+        }));
     }
 
     /**
