@@ -120,6 +120,7 @@ public final class Database implements AutoCloseable {
         // the first node comes back, writes return to it within a minute, which bounds the time two
         // nodes take writes at once (harmless for correctness: conflicts are retried).
         config.setMaxLifetime(MULTI_HOST_MAX_LIFETIME_MS);
+        config.setKeepaliveTime(MULTI_HOST_MAX_LIFETIME_MS / 2);
     }
 
     /** {@code jdbc:mysql://a:3307,b:3308/db}, or a URL of Connector/J's multi-host modes. */
