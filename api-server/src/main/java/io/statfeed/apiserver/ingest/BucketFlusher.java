@@ -22,7 +22,14 @@ import org.slf4j.LoggerFactory;
  * hours and days they roll up to are held for the coarse flush interval and go out with
  * their own checkpoint, because rewriting every active stat's hour and day rows at every flush
  * was two thirds of storage's work (BENCHMARKS.md). While storage refuses writes, everything is
- * kept and retried with backoff; a later hand-off merges into what waits.
+ * kept and retried with backoff.
+ *
+ * <p>A write that failed is retried as it was, the same rows under the same checkpoint, and
+ * hand-offs that arrive meanwhile wait apart for the next write. A failure can leave the commit's
+ * outcome unknown (the database node died after the commit was sent, and its peers in a Galera
+ * cluster committed it); {@link BucketStore#add} tells from the stored checkpoint whether the
+ * failed write is in storage and then adds nothing, which it could not if newer buckets had been
+ * merged into the retry. So every point is stored exactly once however the write failed.
  */
 final class BucketFlusher {
     private static final Logger log = LoggerFactory.getLogger(BucketFlusher.class);
@@ -33,6 +40,10 @@ final class BucketFlusher {
     static final Duration SHUTDOWN_FLUSH_LIMIT = Duration.ofSeconds(15);
 
     private record Snapshot(Aggregate minutes, long seq) {
+    }
+
+    /** A write storage has not confirmed: retried as it is until it has. */
+    private record Attempt(List<StatBucket> rows, Checkpoint checkpoint, boolean withCoarse) {
     }
 
     private final BucketStore buckets;
@@ -55,6 +66,8 @@ final class BucketFlusher {
     private long coarseDueAt;
     private Checkpoint flushed;
     private long failingSince;
+    /** The write that failed, if the last one did; nothing else is written before it. */
+    private Attempt unsettled;
 
     BucketFlusher(BucketStore buckets, Journal journal, JournalLease lease, Clock clock, Settings.Ingest settings,
                   IngestMetrics metrics, AtomicInteger buffered, long flushedSeq) {
@@ -102,21 +115,21 @@ final class BucketFlusher {
         long shutdownDeadline = Long.MAX_VALUE;
         try {
             while (true) {
-                if (writerDone && handoffs.isEmpty() && pendingMinutes == null && coarse.isEmpty()) {
+                if (writerDone && handoffs.isEmpty() && unsettled == null && pendingMinutes == null && coarse.isEmpty()) {
                     return;
                 }
                 if (writerDone && shutdownDeadline == Long.MAX_VALUE) {
                     shutdownDeadline = clock.millis() + SHUTDOWN_FLUSH_LIMIT.toMillis();
                 }
-                long wait = pendingMinutes == null
+                long wait = pendingMinutes == null && unsettled == null
                         ? Math.max(1, Math.min(flushIntervalMillis, coarseDueAt - clock.millis())) : 0;
                 take(handoffs.poll(wait, TimeUnit.MILLISECONDS));
                 boolean coarseDue = !coarse.isEmpty() && (writerDone || clock.millis() >= coarseDueAt
                         || coarse.size() >= MAX_COARSE_BUCKETS);
-                if (pendingMinutes == null && !coarseDue) {
+                if (unsettled == null && pendingMinutes == null && !coarseDue) {
                     continue;
                 }
-                if (write(coarseDue)) {
+                if (unsettled != null ? write(unsettled) : write(coarseDue)) {
                     retryDelay = MIN_RETRY_DELAY;
                 } else if (clock.millis() > shutdownDeadline) {
                     return;
@@ -150,8 +163,8 @@ final class BucketFlusher {
         }
     }
 
+    /** Writes what waits: the minute buckets, and the hours and days if due. */
     private boolean write(boolean withCoarse) {
-        long started = System.nanoTime();
         List<StatBucket> rows = new ArrayList<>();
         if (pendingMinutes != null) {
             pendingMinutes.addRowsTo(rows);
@@ -160,33 +173,50 @@ final class BucketFlusher {
             coarse.addRowsTo(rows);
         }
         Checkpoint checkpoint = new Checkpoint(receivedSeq, withCoarse ? receivedSeq : flushed.coarseSeq());
+        // From here these rows belong to the attempt: later hand-offs start afresh.
+        pendingMinutes = null;
+        if (withCoarse) {
+            coarse = new CoarseBuckets();
+        }
+        return write(new Attempt(rows, checkpoint, withCoarse));
+    }
+
+    private boolean write(Attempt attempt) {
+        long started = System.nanoTime();
+        boolean added;
         try {
-            buckets.add(rows, journal.nodeId(), lease.generation(), checkpoint, clock.millis());
+            added = buckets.add(attempt.rows(), journal.nodeId(), lease.generation(), attempt.checkpoint(),
+                    clock.millis());
         } catch (IdentityLostException e) {
+            unsettled = attempt;
             lease.markLost(); // what this journal holds stays in it: never written twice, never dropped
             metrics.flushFailed();
             return false;
         } catch (RuntimeException e) {
+            unsettled = attempt;
             // One warning per outage; the retries that follow would only repeat it.
             if (failingSince == 0) {
                 failingSince = clock.millis();
                 log.warn("storage does not take buckets; {} are kept in memory and the journal, retrying: {}",
-                        rows.size(), rootMessage(e));
+                        attempt.rows().size(), rootMessage(e));
             } else {
                 log.debug("flush retry failed: {}", rootMessage(e));
             }
             metrics.flushFailed();
             return false;
         }
-        flushed = checkpoint;
-        buffered.addAndGet(-rows.size());
-        pendingMinutes = null;
-        if (withCoarse) {
-            coarse = new CoarseBuckets();
+        if (!added) {
+            log.info("storage had the {} buckets up to journal group {} already: the write that seemed to fail"
+                    + " had committed", attempt.rows().size(), attempt.checkpoint().minuteSeq());
+        }
+        unsettled = null;
+        flushed = attempt.checkpoint();
+        buffered.addAndGet(-attempt.rows().size());
+        if (attempt.withCoarse()) {
             coarseDueAt = clock.millis() + coarseIntervalMillis;
         }
-        journal.discardUpTo(checkpoint.complete());
-        metrics.flushed(rows.size(), System.nanoTime() - started);
+        journal.discardUpTo(flushed.complete());
+        metrics.flushed(attempt.rows().size(), System.nanoTime() - started);
         if (failingSince != 0) {
             log.info("storage takes buckets again after {} ms", clock.millis() - failingSince);
             failingSince = 0;

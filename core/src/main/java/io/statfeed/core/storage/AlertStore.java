@@ -137,10 +137,13 @@ public final class AlertStore {
     /**
      * Records a transition (or a reminder) decided on {@code decidedOn}, with its event and the
      * messages it tells, if the alert is still as it was decided on; false if another evaluator
-     * recorded something first (then nothing is written).
+     * recorded something first (then nothing is written). A rollback (a deadlock, a Galera
+     * certification conflict with an evaluator on another node) or a broken connection runs it
+     * again: the conditional update on the state version makes that safe, since an attempt that
+     * did commit leaves a version the next attempt no longer matches.
      */
     public boolean record(Alert decidedOn, AlertEvent event, List<OutboxMessage> messages) {
-        return dsl.transactionResult(tx -> {
+        return Retries.onConflictOrLostConnection(() -> dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
             AlertStatus before = decidedOn.status();
             var update = db.update(ALERTS)
@@ -170,7 +173,7 @@ public final class AlertStore {
             db.insertInto(ALERT_EVENTS).set(row).execute();
             OutboxStore.enqueue(db, messages);
             return true;
-        });
+        }));
     }
 
     /** The alert's history, newest first. */

@@ -79,9 +79,11 @@ public final class BucketStore {
      * Adds the buckets (any resolutions) to the stored ones and records, in the same transaction,
      * that the node's journal has been written up to {@code groupSeq} at every resolution: either
      * both happen or neither does.
+     *
+     * @return false when storage already held this checkpoint (nothing was added again)
      */
-    public void add(Collection<StatBucket> buckets, String nodeId, long groupSeq, long nowMillis) {
-        add(buckets, nodeId, new Checkpoint(groupSeq, groupSeq), nowMillis);
+    public boolean add(Collection<StatBucket> buckets, String nodeId, long groupSeq, long nowMillis) {
+        return add(buckets, nodeId, new Checkpoint(groupSeq, groupSeq), nowMillis);
     }
 
     /**
@@ -89,9 +91,48 @@ public final class BucketStore {
      * for tools and tests that own the node outright: an api-server writes through the fenced
      * {@link #add(Collection, String, String, Checkpoint, long)}.
      */
-    public void add(Collection<StatBucket> buckets, String nodeId, Checkpoint checkpoint, long nowMillis) {
-        dsl.transaction(tx -> {
+    public boolean add(Collection<StatBucket> buckets, String nodeId, Checkpoint checkpoint, long nowMillis) {
+        return write(buckets, nodeId, null, checkpoint, nowMillis);
+    }
+
+    /**
+     * As {@link #add(Collection, String, Checkpoint, long)}, but only while the node's checkpoint
+     * carries {@code generation} (see {@link JournalLeaseStore}): a process whose journal identity
+     * another process has claimed since writes nothing.
+     *
+     * @return false when storage already held this checkpoint: an earlier call (or attempt) committed
+     * @throws IdentityLostException when the checkpoint belongs to another generation
+     */
+    public boolean add(Collection<StatBucket> buckets, String nodeId, String generation, Checkpoint checkpoint,
+                       long nowMillis) {
+        return write(buckets, nodeId, generation, checkpoint, nowMillis);
+    }
+
+    /**
+     * Idempotent by the checkpoint: the transaction first reads (and locks) the node's stored
+     * checkpoint, and adds nothing if it covers this one already, so the same call may be made
+     * again after any failure, also one that left the outcome of the commit unknown (a database
+     * node or the connection to it died after the commit was sent). It is, here: a rollback
+     * (a deadlock, a Galera certification conflict) or a broken connection runs it again on a
+     * fresh connection, a few times, before the failure reaches the caller. With a generation,
+     * the stored checkpoint must carry it.
+     */
+    private boolean write(Collection<StatBucket> buckets, String nodeId, String generation, Checkpoint checkpoint,
+                          long nowMillis) {
+        return Retries.onConflictOrLostConnection(() -> dsl.transactionResult(tx -> {
             DSLContext db = tx.dsl();
+            var stored = db.select(INGEST_CHECKPOINTS.GROUP_SEQ, INGEST_CHECKPOINTS.COARSE_SEQ,
+                            INGEST_CHECKPOINTS.GENERATION)
+                    .from(INGEST_CHECKPOINTS).where(INGEST_CHECKPOINTS.NODE_ID.eq(nodeId))
+                    .forUpdate()
+                    .fetchOptional().orElse(null);
+            if (generation != null && (stored == null || !generation.equals(stored.value3()))) {
+                throw new IdentityLostException(nodeId);
+            }
+            if (stored != null && stored.value1() >= checkpoint.minuteSeq() && stored.value2() >= checkpoint.coarseSeq()
+                    && !new Checkpoint(stored.value1(), stored.value2()).equals(Checkpoint.NONE)) {
+                return false;
+            }
             db.connection(connection -> upsertAll(connection, buckets));
             db.insertInto(INGEST_CHECKPOINTS)
                     .set(INGEST_CHECKPOINTS.NODE_ID, nodeId)
@@ -103,31 +144,8 @@ public final class BucketStore {
                     .set(INGEST_CHECKPOINTS.COARSE_SEQ, checkpoint.coarseSeq())
                     .set(INGEST_CHECKPOINTS.UPDATED_AT, nowMillis)
                     .execute();
-        });
-    }
-
-    /**
-     * As {@link #add(Collection, String, Checkpoint, long)}, but only while the node's checkpoint
-     * carries {@code generation} (see {@link JournalLeaseStore}): a process whose journal identity
-     * another process has claimed since writes nothing.
-     *
-     * @throws IdentityLostException when the checkpoint belongs to another generation
-     */
-    public void add(Collection<StatBucket> buckets, String nodeId, String generation, Checkpoint checkpoint,
-                    long nowMillis) {
-        dsl.transaction(tx -> {
-            DSLContext db = tx.dsl();
-            int owned = db.update(INGEST_CHECKPOINTS)
-                    .set(INGEST_CHECKPOINTS.GROUP_SEQ, checkpoint.minuteSeq())
-                    .set(INGEST_CHECKPOINTS.COARSE_SEQ, checkpoint.coarseSeq())
-                    .set(INGEST_CHECKPOINTS.UPDATED_AT, nowMillis)
-                    .where(INGEST_CHECKPOINTS.NODE_ID.eq(nodeId).and(INGEST_CHECKPOINTS.GENERATION.eq(generation)))
-                    .execute();
-            if (owned != 1) {
-                throw new IdentityLostException(nodeId);
-            }
-            db.connection(connection -> upsertAll(connection, buckets));
-        });
+            return true;
+        }));
     }
 
     /**

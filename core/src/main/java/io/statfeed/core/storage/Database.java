@@ -23,6 +23,8 @@ public final class Database implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Database.class);
     /** Short, so that a request or flush learns quickly that storage is down and can buffer instead. */
     private static final long CONNECTION_TIMEOUT_MS = 3_000;
+    /** Longest a pooled connection lives when the URL lists several hosts (HikariCP's default is 30 minutes). */
+    static final long MULTI_HOST_MAX_LIFETIME_MS = 60_000;
 
     static {
         System.setProperty("org.jooq.no-logo", "true");
@@ -95,7 +97,39 @@ public final class Database implements AutoCloseable {
         config.addDataSourceProperty("prepStmtCacheSqlLimit", "32768");
         config.addDataSourceProperty("useUnicode", "true");
         config.addDataSourceProperty("characterEncoding", "UTF-8");
+        if (isMultiHost(server.jdbcUrl())) {
+            failoverTo(config);
+        }
         return config;
+    }
+
+    /**
+     * Several hosts (a Galera cluster's nodes): Connector/J's failover mode connects to the first
+     * that answers, so every process writes through the same node while it lives. One writer
+     * means no certification conflicts between processes, and Quartz's row locks
+     * ({@code SELECT ... FOR UPDATE} on QRTZ_LOCKS, which Galera does not hold across nodes) and
+     * Flyway's {@code GET_LOCK} are taken where everyone else takes them.
+     */
+    private static void failoverTo(HikariConfig config) {
+        // Connector/J makes a connection that failed over to a later host read-only unless told not
+        // to: the other nodes of a Galera cluster take writes as the first did.
+        config.addDataSourceProperty("failOverReadOnly", "false");
+        // A host that does not answer is skipped after this long (one that refuses, at once).
+        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT_MS / 2));
+        // Connections are renewed at least this often, each connecting to the first live host: after
+        // the first node comes back, writes return to it within a minute, which bounds the time two
+        // nodes take writes at once (harmless for correctness: conflicts are retried).
+        config.setMaxLifetime(MULTI_HOST_MAX_LIFETIME_MS);
+        config.setKeepaliveTime(MULTI_HOST_MAX_LIFETIME_MS / 2);
+    }
+
+    /** {@code jdbc:mysql://a:3307,b:3308/db}, or a URL of Connector/J's multi-host modes. */
+    static boolean isMultiHost(String jdbcUrl) {
+        String rest = jdbcUrl.substring(jdbcUrl.indexOf("//") + 2);
+        int end = rest.indexOf('/');
+        String hosts = end < 0 ? rest : rest.substring(0, end);
+        return hosts.contains(",") || jdbcUrl.startsWith("jdbc:mysql:loadbalance:")
+                || jdbcUrl.startsWith("jdbc:mysql:replication:");
     }
 
     private static HikariConfig embeddedConfig(Path dataDir) {
