@@ -413,7 +413,7 @@ public record Settings(
     /** Another process's data folder on the same database (each api-server has a journal of its own). */
     public Settings withDataDir(Path folder) {
         return new Settings(folder, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts, appServers,
-                publicUrl, publicApiUrl, mail, webhooks, retention, feeds);
+                publicUrl, publicApiUrl, mail, webhooks, retention, feeds, trustedProxies);
     }
 
     public Settings withPorts(int web, int api) {
