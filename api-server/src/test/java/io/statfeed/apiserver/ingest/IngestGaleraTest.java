@@ -7,6 +7,7 @@ import io.statfeed.core.config.Settings;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.Database;
+import io.statfeed.core.storage.JournalLeaseStore;
 import io.statfeed.core.testing.GaleraCluster;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -82,7 +83,7 @@ class IngestGaleraTest {
             CountingMetrics metrics = new CountingMetrics();
             try (Database database = Database.open(settings);
                  IngestPipeline pipeline = IngestPipeline.start(dataDir.resolve("journal"), new BucketStore(database),
-                         Clock.systemUTC(), ingest(), metrics)) {
+                         new JournalLeaseStore(database), Clock.systemUTC(), ingest(), metrics)) {
                 long deadline = System.nanoTime() + Duration.ofSeconds(8).toNanos();
                 long killAt = System.nanoTime() + Duration.ofSeconds(3).toNanos();
                 boolean killed = false;
@@ -139,7 +140,7 @@ class IngestGaleraTest {
                                AtomicLong acknowledged) {
         return new Thread(() -> {
             try (IngestPipeline pipeline = IngestPipeline.start(journalDir, new BucketStore(database),
-                    Clock.systemUTC(), ingest(), metrics)) {
+                    new JournalLeaseStore(database), Clock.systemUTC(), ingest(), metrics)) {
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
                 List<CompletableFuture<Void>> acks = new ArrayList<>();
                 for (int i = 0; System.nanoTime() < deadline; i++) {
