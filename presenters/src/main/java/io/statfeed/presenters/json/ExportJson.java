@@ -51,11 +51,13 @@ public final class ExportJson {
 
     /** StatHat's answer to a delete, to the letter. */
     public static String deleted(DeletedStat deleted) {
-        // StatHat's answer, plus whether every running api-server already refuses the stat's data.
+        // StatHat's answer, word for word, once every running api-server refuses the stat's data;
+        // else it names those that did not say so in time.
         java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
         answer.put("msg", "stat deleted.");
-        answer.put("api_servers_honour", deleted.honoured().everywhere());
-        answer.put("unconfirmed_api_servers", deleted.honoured().unconfirmed());
+        if (!deleted.honoured().everywhere()) {
+            answer.put("unconfirmed_api_servers", deleted.honoured().unconfirmed());
+        }
         return Json.write(answer);
     }
 }

@@ -56,10 +56,9 @@ class JsonPresentersTest {
 
     @Test
     void a_deleted_stat_answers_as_stathat_does_and_says_whether_every_api_server_refuses_it_now() {
-        assertEquals("{\"msg\":\"stat deleted.\",\"api_servers_honour\":true,\"unconfirmed_api_servers\":[]}",
+        assertEquals("{\"msg\":\"stat deleted.\"}",
                 ExportJson.deleted(new DeletedStat(123, new ApiServersHonour.Outcome(List.of(), 3))));
-        assertEquals("{\"msg\":\"stat deleted.\",\"api_servers_honour\":false,"
-                        + "\"unconfirmed_api_servers\":[\"api-1\"]}",
+        assertEquals("{\"msg\":\"stat deleted.\",\"unconfirmed_api_servers\":[\"api-1\"]}",
                 ExportJson.deleted(new DeletedStat(123, new ApiServersHonour.Outcome(List.of("api-1"), 2000))));
     }
 
