@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Two api-servers on one database, as in a cluster: a change made elsewhere (a stat deleted, the
- * email opt-out) is honoured by both within a second, and the new-stats limit holds for the
+ * email opt-out, a key replaced) is honoured by both within a second, and the new-stats limit holds for the
  * account across both and across restarts.
  */
 class ScaleOutTest {
@@ -103,6 +103,28 @@ class ScaleOutTest {
                 assertTrue(honouredMillis < HONOUR_LIMIT_MILLIS, "honoured in " + honouredMillis + " ms");
                 for (ApiServer server : List.of(a, b)) {
                     assertEquals(401, post(server, "/ez", byEmail), "opted out: the email takes nothing");
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void a_replaced_ezkey_is_refused_by_both_api_servers_within_a_second(Backend backend) throws Exception {
+        try (var db = backend.create(dataDir); Database database = Database.open(db.settings())) {
+            AccountStore.NewSignup account = ApiHarness.signup(database);
+            try (ApiServer a = start(db.settings(), "a", database); ApiServer b = start(db.settings(), "b", database)) {
+                for (ApiServer server : List.of(a, b)) {
+                    assertEquals(200, post(server, "/ez", "stat=hits&ezkey=" + account.ezkey() + "&count=1"));
+                }
+                new AccountStore(database).replaceKey(account.accountId(), AccountStore.Key.EZKEY, "ez-new-"
+                        + account.accountId(), System.currentTimeMillis());
+                long honouredMillis = awaitHonoured(database, account.accountId());
+                assertTrue(honouredMillis < HONOUR_LIMIT_MILLIS, "honoured in " + honouredMillis + " ms");
+                for (ApiServer server : List.of(a, b)) {
+                    assertEquals(401, post(server, "/ez", "stat=hits&ezkey=" + account.ezkey() + "&count=1"),
+                            "the leaked key takes nothing");
+                    assertEquals(200, post(server, "/ez", "stat=hits&ezkey=ez-new-" + account.accountId() + "&count=1"));
                 }
             }
         }

@@ -111,6 +111,7 @@ import io.statfeed.interactor.session.ResumeSession;
 import io.statfeed.interactor.session.StartSession;
 import io.statfeed.interactor.settings.CreateAccessToken;
 import io.statfeed.interactor.settings.RevokeAccessToken;
+import io.statfeed.interactor.settings.ReplaceKey;
 import io.statfeed.interactor.settings.UseEmailAsEzkey;
 import io.statfeed.interactor.settings.ViewKeys;
 import io.statfeed.interactor.sharing.CreateShareLink;
@@ -309,6 +310,7 @@ public final class WebServer implements AutoCloseable {
                         new DashboardPresenter(templates))::addTo,
                 new SettingsRoutes(pages, cookies, viewKeys, new CreateAccessToken(accounts, clock),
                         new RevokeAccessToken(accounts, clock), new UseEmailAsEzkey(accounts, honour, clock),
+                        new ReplaceKey(accounts, team, honour, clock),
                         new ViewReportSettings(subscriptions), viewTeam, new SettingsPresenter(templates))::addTo,
                 new TeamRoutes(pages, cookies, new TeamRoutes.UseCases(
                         new InviteMember(team, new InviteMailPresenter(templates), mailSender, clock),

@@ -49,7 +49,7 @@ class CsrfTest {
                 "/stats/{id}/dashboards", "/dashboards", "/dashboards/{id}/rename", "/dashboards/{id}/delete",
                 "/dashboards/{id}/stats", "/dashboards/{id}/order", "/dashboards/{id}/stats/{statId}/remove",
                 "/dashboards/{id}/stats/{statId}/move", "/settings/tokens", "/settings/tokens/{id}/revoke",
-                "/settings/email-ezkey", "/logout");
+                "/settings/email-ezkey", "/settings/keys/ezkey/replace", "/logout");
     }
 
     @ParameterizedTest
@@ -201,6 +201,7 @@ class CsrfTest {
                     browser.getJson("/settings.json").json().get("access_tokens").get(0).get("id").textValue()),
                     fields(), 303, settings);
             case "/settings/email-ezkey" -> new Change(path, fields("enabled", "on"), 303, settings);
+            case "/settings/keys/ezkey/replace" -> new Change(path, fields(), 303, settings);
             case "/logout" -> {
                 WebClient sameSession = site().anonymous();
                 sameSession.setCookie("statfeed_session", browser.cookie("statfeed_session").orElseThrow());

@@ -210,6 +210,8 @@ class PageInputTest {
             "/stats/ID/dashboards              | dashboard=99                       | 404 | no dashboard with id 99",
             "/settings/email-ezkey             | enabled=maybe                      | 400 | enabled must be on or off",
             "/settings/email-ezkey             | enabled=on&enabled=off             | 400 | enabled is given 2 times",
+            "/settings/keys/pin/replace        | ``                                 | 400 | no such key 'pin': ezkey or ukey",
+            "/settings/keys/%3Cscript%3E/replace | ``                               | 400 | no such key '<script>': ezkey or ukey",
             "/settings/tokens                  | name=N101                          | 400 | token name is 101 characters long",
             "/settings/tokens                  | ``                                 | 400 | token name is missing",
             "/settings/tokens/abc/revoke       | ``                                 | 404 | no access token with id 'abc'",

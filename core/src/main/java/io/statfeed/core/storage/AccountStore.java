@@ -293,6 +293,22 @@ public final class AccountStore {
         });
     }
 
+    /** Which of the account's keys. */
+    public enum Key { EZKEY, UKEY }
+
+    /**
+     * Replaces one of the account's keys (the old one leaked): the old key matches nothing from
+     * now on, and the api-servers hear of it at once.
+     */
+    public void replaceKey(long accountId, Key key, String newKey, long nowMillis) {
+        dsl.transaction(tx -> {
+            DSLContext db = tx.dsl();
+            db.update(ACCOUNTS).set(key == Key.EZKEY ? ACCOUNTS.EZKEY : ACCOUNTS.UKEY, newKey)
+                    .where(ACCOUNTS.ID.eq(accountId)).execute();
+            DirectoryChanges.record(db, accountId, nowMillis);
+        });
+    }
+
     /** Revokes a token by its secret; revoked tokens stay listed but read nothing. */
     public boolean revokeAccessToken(String token, long nowMillis) {
         return dsl.update(ACCESS_TOKENS).set(ACCESS_TOKENS.REVOKED_AT, nowMillis)

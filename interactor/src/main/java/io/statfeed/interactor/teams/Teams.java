@@ -37,7 +37,7 @@ public final class Teams {
     }
 
     /** @throws ForbiddenException unless the visitor owns the account they work in */
-    static void requireOwner(TeamStore team, Visitor visitor, String toDoWhat) {
+    public static void requireOwner(TeamStore team, Visitor visitor, String toDoWhat) {
         if (team.roleOf(visitor.accountId(), visitor.userId()).orElse(null) != Role.OWNER) {
             throw new ForbiddenException("only an owner of this account can " + toDoWhat);
         }

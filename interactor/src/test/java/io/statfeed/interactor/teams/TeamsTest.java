@@ -11,6 +11,7 @@ import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.core.model.Secrets;
 import io.statfeed.core.model.teams.Member;
 import io.statfeed.core.model.teams.Role;
+import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.TeamStore;
 import io.statfeed.core.testing.Backend;
 import io.statfeed.interactor.ConflictException;
@@ -22,6 +23,7 @@ import io.statfeed.interactor.dashboards.ListDashboards;
 import io.statfeed.interactor.session.NewSession;
 import io.statfeed.interactor.session.ResumeSession;
 import io.statfeed.interactor.session.StartSession;
+import io.statfeed.interactor.settings.ReplaceKey;
 import io.statfeed.interactor.stats.SearchStats;
 import io.statfeed.interactor.testing.World;
 import java.nio.file.Path;
@@ -94,6 +96,33 @@ class TeamsTest {
 
         NewSession sessionOf(SignedUp person) {
             return new StartSession(world.accounts, world.sessions, world.clock).startAfter(person);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Backend.class)
+    void an_owner_replaces_a_leaked_key_and_a_member_may_not(Backend backend) {
+        try (World world = new World(backend, dataDir)) {
+            Team team = new Team(world);
+            SignedUp adaSignup = world.newAccount();
+            Visitor ada = world.visitorOf(adaSignup);
+            Visitor bob = team.join(ada, world.newAccount(), "member");
+            ReplaceKey replace = new ReplaceKey(world.accounts, team.store, world.honour, world.clock);
+            String oldEzkey = world.accounts.findById(ada.accountId()).orElseThrow().ezkey();
+            String oldUkey = world.accounts.findById(ada.accountId()).orElseThrow().ukey();
+
+            assertEquals("only an owner of this account can replace its keys", assertThrows(ForbiddenException.class,
+                    () -> replace.replace(bob, AccountStore.Key.EZKEY)).getMessage());
+            assertTrue(replace.replace(ada, ReplaceKey.key("EZKEY")).everywhere(), "no api-server runs here");
+
+            String newEzkey = world.accounts.findById(ada.accountId()).orElseThrow().ezkey();
+            assertTrue(world.accounts.findByEzkey(oldEzkey).isEmpty(), "the leaked key matches nothing");
+            assertEquals(ada.accountId(), world.accounts.findByEzkey(newEzkey).orElseThrow().id());
+            assertEquals(oldUkey, world.accounts.findById(ada.accountId()).orElseThrow().ukey(), "the other key stays");
+            replace.replace(ada, ReplaceKey.key("ukey"));
+            assertTrue(world.accounts.findByUkey(oldUkey).isEmpty());
+            assertEquals("no such key 'pin': ezkey or ukey",
+                    assertThrows(InvalidInputException.class, () -> ReplaceKey.key("pin")).getMessage());
         }
     }
 

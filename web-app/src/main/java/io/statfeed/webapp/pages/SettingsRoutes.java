@@ -2,11 +2,13 @@ package io.statfeed.webapp.pages;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.reports.ViewReportSettings;
 import io.statfeed.interactor.settings.CreateAccessToken;
 import io.statfeed.interactor.settings.RevokeAccessToken;
+import io.statfeed.interactor.settings.ReplaceKey;
 import io.statfeed.interactor.settings.UseEmailAsEzkey;
 import io.statfeed.interactor.directory.ApiServersHonour;
 import io.statfeed.interactor.settings.ViewKeys;
@@ -30,13 +32,14 @@ public final class SettingsRoutes {
     private final CreateAccessToken createAccessToken;
     private final RevokeAccessToken revokeAccessToken;
     private final UseEmailAsEzkey useEmailAsEzkey;
+    private final ReplaceKey replaceKey;
     private final SettingsPresenter presenter;
     private final ViewReportSettings viewReports;
     private final ViewTeam viewTeam;
 
     public SettingsRoutes(PageSupport pages, SessionCookies cookies, ViewKeys viewKeys,
                           CreateAccessToken createAccessToken, RevokeAccessToken revokeAccessToken,
-                          UseEmailAsEzkey useEmailAsEzkey, ViewReportSettings viewReports, ViewTeam viewTeam,
+                          UseEmailAsEzkey useEmailAsEzkey, ReplaceKey replaceKey, ViewReportSettings viewReports, ViewTeam viewTeam,
                           SettingsPresenter presenter) {
         this.viewTeam = viewTeam;
         this.viewReports = viewReports;
@@ -46,6 +49,7 @@ public final class SettingsRoutes {
         this.createAccessToken = createAccessToken;
         this.revokeAccessToken = revokeAccessToken;
         this.useEmailAsEzkey = useEmailAsEzkey;
+        this.replaceKey = replaceKey;
         this.presenter = presenter;
     }
 
@@ -55,6 +59,7 @@ public final class SettingsRoutes {
         app.post("/settings/tokens", this::createToken);
         app.post("/settings/tokens/{id}/revoke", this::revokeToken);
         app.post("/settings/email-ezkey", this::emailAsEzkey);
+        app.post("/settings/keys/{key}/replace", this::replaceKey);
     }
 
     private void page(Context ctx) {
@@ -89,11 +94,24 @@ public final class SettingsRoutes {
             default -> throw new InvalidInputException("enabled must be on or off");
         };
         ApiServersHonour.Outcome honoured = useEmailAsEzkey.set(pages.require(ctx).visitor(), enabled);
-        String done = enabled ? "Your email now works as an ezkey." : "Your email no longer works as an ezkey.";
+        noticeHonoured(ctx, enabled ? "Your email now works as an ezkey." : "Your email no longer works as an ezkey.",
+                honoured);
+        Responses.seeOther(ctx, "/settings");
+    }
+
+    private void replaceKey(Context ctx) {
+        AccountStore.Key key = ReplaceKey.key(ctx.pathParam("key"));
+        ApiServersHonour.Outcome honoured = replaceKey.replace(pages.require(ctx).visitor(), key);
+        String name = key == AccountStore.Key.EZKEY ? "ezkey" : "ukey";
+        noticeHonoured(ctx, "Your " + name + " is new; the old one is refused from now on.", honoured);
+        Responses.seeOther(ctx, "/settings");
+    }
+
+    /** The notice of a change the api-servers must honour, saying so if some did not confirm it in time. */
+    private void noticeHonoured(Context ctx, String done, ApiServersHonour.Outcome honoured) {
         cookies.notice(ctx, honoured.everywhere() ? done : done + " " + honoured.unconfirmed().size()
                 + " api-server(s) did not confirm it within " + ApiServersHonour.LIMIT.toSeconds()
                 + " s: each is down, or cut off from the database and honours it once it is back.");
-        Responses.seeOther(ctx, "/settings");
     }
 
     private void render(Context ctx, Visitor visitor, ViewKeys.Keys keys, String newToken, String newTokenName) {
