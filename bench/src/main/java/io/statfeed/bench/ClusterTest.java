@@ -199,8 +199,7 @@ public final class ClusterTest {
         Thread.sleep(5_000);
         killAndRestart("api", "1");
         killAndRestart("web", "1");
-        sleepUntilSecondOfMinute(2.4); // just as the alert cycle judges and mails
-        killAndRestart("scheduler", "1");
+        killSchedulerInItsCycle();
         killAndRestart("graph", "1");
         killAndRestart("analysis", "1");
         Thread.sleep(3_000);
@@ -403,7 +402,50 @@ public final class ClusterTest {
 
     // ---------------------------------------------------------------------------- faults
 
+    /**
+     * Kills scheduler 1 -9 the moment it logs an alert cycle with a transition (it sends the cycle's
+     * mail right after that line): between recording a transition and telling it. Quartz gives the
+     * minute's cycle to either node, so this waits for up to three cycles for one run by node 1, then
+     * kills it anyway.
+     */
+    private void killSchedulerInItsCycle() throws Exception {
+        Map<String, String[]> procs = processes();
+        Path log1 = Path.of(procs.get("scheduler-1")[6]);
+        Path log2 = Path.of(procs.get("scheduler-2")[6]);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            sleepUntilSecondOfMinute(1.0);
+            int before1 = count(log1, "alert cycle:");
+            int before2 = count(log2, "alert cycle:");
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (System.currentTimeMillis() < deadline) {
+                if (count(log1, "alert cycle:") > before1) {
+                    killAndRestart("scheduler", "1", "right after it logged its alert cycle (attempt " + attempt + ")");
+                    return;
+                }
+                if (count(log2, "alert cycle:") > before2) {
+                    say("the alert cycle of " + Instant.now() + " ran on scheduler 2; waiting for one on scheduler 1");
+                    break;
+                }
+                Thread.sleep(2);
+            }
+        }
+        killAndRestart("scheduler", "1", "(scheduler 2 ran three cycles in a row)");
+    }
+
+    private static int count(Path file, String text) throws IOException {
+        String content = Files.readString(file);
+        int n = 0;
+        for (int i = content.indexOf(text); i >= 0; i = content.indexOf(text, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
     private void killAndRestart(String role, String index) throws Exception {
+        killAndRestart(role, index, "");
+    }
+
+    private void killAndRestart(String role, String index, String when) throws Exception {
         Map<String, String[]> procs = processes();
         String[] line = procs.get(role + "-" + index);
         long pid = Long.parseLong(line[3]);
@@ -412,7 +454,9 @@ public final class ClusterTest {
         long killed = System.nanoTime();
         handle.destroyForcibly(); // SIGKILL
         handle.onExit().get();
-        say("kill -9 " + role + " " + index + " (pid " + pid + ")");
+        say("kill -9 " + role + " " + index + " (pid " + pid + ") at " + Instant.now() + (when.isEmpty() ? "" : " " + when));
+        Path log = Path.of(line[6]); // the restart starts its log afresh: keep the killed process's
+        Files.copy(log, log.resolveSibling(role + "-" + index + ".killed.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Thread.sleep(5_000);
         script("scripts/cluster", "restart", role, index);
         say(String.format("%s %s running again %.1f s after its kill", role, index, (System.nanoTime() - killed) / 1e9));
