@@ -466,9 +466,10 @@ public final class ClusterTest {
         ProcessHandle handle = ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(role + " " + index
                 + " (pid " + pid + ") is not running"));
         long killed = System.nanoTime();
+        Instant at = Instant.now();
         handle.destroyForcibly(); // SIGKILL
         handle.onExit().get();
-        say("kill -9 " + role + " " + index + " (pid " + pid + ") at " + Instant.now() + (when.isEmpty() ? "" : " " + when));
+        say("kill -9 " + role + " " + index + " (pid " + pid + ") at " + at + (when.isEmpty() ? "" : " " + when));
         Path log = Path.of(line[6]); // the restart starts its log afresh: keep the killed process's
         Files.copy(log, log.resolveSibling(role + "-" + index + ".killed.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Thread.sleep(5_000);
