@@ -105,7 +105,7 @@ public final class IngestPipeline implements AutoCloseable {
         JournalLease lease = null;
         try {
             lease = JournalLease.claim(journalDir, journal.nodeId(), leases, clock);
-            long lastSeq = replayUnwritten(journal, lease, buckets, clock);
+            long lastSeq = replayUnwritten(journal, lease, buckets, clock).lastSeq();
             IngestPipeline pipeline = new IngestPipeline(journal, lease, buckets, clock, settings, metrics, lastSeq);
             pipeline.writer.start();
             pipeline.flusher.start();
@@ -138,12 +138,7 @@ public final class IngestPipeline implements AutoCloseable {
             JournalLease lease = JournalLease.claim(journalDir, journal.nodeId(), leases, clock);
             int groups;
             try {
-                Checkpoint stored = buckets.checkpoints(journal.nodeId());
-                Journal.Replay replay = journal.replay(stored.complete());
-                groups = replay.groups().size();
-                if (groups > 0) {
-                    writeReplay(replay, stored, buckets, journal, lease, clock, lastSeqOf(replay, stored));
-                }
+                groups = replayUnwritten(journal, lease, buckets, clock).groups();
             } catch (RuntimeException e) {
                 lease.close();
                 throw e;
@@ -156,19 +151,19 @@ public final class IngestPipeline implements AutoCloseable {
         }
     }
 
-    private static long replayUnwritten(Journal journal, JournalLease lease, BucketStore buckets, Clock clock) {
+    /** What a start found in the journal beyond storage's checkpoints, and the last sequence used. */
+    private record Replayed(int groups, long lastSeq) {
+    }
+
+    private static Replayed replayUnwritten(Journal journal, JournalLease lease, BucketStore buckets, Clock clock) {
         Checkpoint stored = buckets.checkpoints(journal.nodeId());
         Journal.Replay replay = journal.replay(stored.complete());
-        long lastSeq = lastSeqOf(replay, stored);
+        // Never reuse a sequence storage has seen, even if this journal lost its segments.
+        long lastSeq = Math.max(replay.lastSeq(), Math.max(stored.minuteSeq(), stored.coarseSeq()));
         if (!replay.groups().isEmpty()) {
             writeReplay(replay, stored, buckets, journal, lease, clock, lastSeq);
         }
-        return lastSeq;
-    }
-
-    /** Never reuse a sequence storage has seen, even if this journal lost its segments. */
-    private static long lastSeqOf(Journal.Replay replay, Checkpoint stored) {
-        return Math.max(replay.lastSeq(), Math.max(stored.minuteSeq(), stored.coarseSeq()));
+        return new Replayed(replay.groups().size(), lastSeq);
     }
 
     /**
