@@ -47,6 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -236,7 +237,7 @@ class BrowserProductTest {
         WebElement add = browser.await(By.id("add-stat"));
         new Select(add.findElement(By.name("stat_id"))).selectByVisibleText("orders");
         add.submit();
-        assertEquals(List.of("orders"), tileNames());
+        assertEquals(List.of("orders"), tileNamesOnceThey(List.of("orders")));
 
         browser.open(web("/stats/" + ids.get("refunds")));
         WebElement addToDashboard = browser.await(By.id("add-to-dashboard"));
@@ -244,14 +245,14 @@ class BrowserProductTest {
         addToDashboard.submit();
         browser.awaitText(By.className("notice"), "Added to the dashboard");
         browser.open(web("/dashboards/" + dashboardIdOf("Shop")));
-        assertEquals(List.of("orders", "refunds"), tileNames());
+        assertEquals(List.of("orders", "refunds"), tileNamesOnceThey(List.of("orders", "refunds")));
         awaitTileImagesLoaded();
         snap("dashboard-two-tiles");
 
         browser.driver().findElement(By.cssSelector("button[aria-label='move refunds earlier']")).click();
-        assertEquals(List.of("refunds", "orders"), tileNames());
+        assertEquals(List.of("refunds", "orders"), tileNamesOnceThey(List.of("refunds", "orders")));
         browser.driver().findElement(By.cssSelector("button[aria-label='move refunds later']")).click();
-        assertEquals(List.of("orders", "refunds"), tileNames());
+        assertEquals(List.of("orders", "refunds"), tileNamesOnceThey(List.of("orders", "refunds")));
 
         WebElement rename = browser.await(By.id("rename-dashboard"));
         rename.findElement(By.name("name")).clear();
@@ -260,7 +261,7 @@ class BrowserProductTest {
         assertEquals("Shop, daily", browser.awaitText(By.id("dashboard-name"), "daily"));
 
         browser.driver().findElement(By.cssSelector("button[aria-label='remove refunds']")).click();
-        assertEquals(List.of("orders"), tileNames());
+        assertEquals(List.of("orders"), tileNamesOnceThey(List.of("orders")));
         awaitTileImagesLoaded();
         snap("dashboard-renamed-one-tile");
 
@@ -617,9 +618,26 @@ class BrowserProductTest {
         throw new AssertionError("no figure '" + label + "' in " + browser.driver().findElement(By.id("summary")).getText());
     }
 
-    private static List<String> tileNames() {
-        return browser.await(By.id("tiles")).findElements(By.cssSelector(".tile h3")).stream()
-                .map(WebElement::getText).toList();
+    /**
+     * The dashboard's tile names once they are {@code expected}, or as they are after 10 s: a move
+     * or a removal reloads the page, and the tiles read meanwhile may be the old page's.
+     */
+    private static List<String> tileNamesOnceThey(List<String> expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        List<String> names = List.of();
+        while (System.nanoTime() < deadline) {
+            try {
+                names = browser.await(By.id("tiles")).findElements(By.cssSelector(".tile h3")).stream()
+                        .map(WebElement::getText).toList();
+                if (names.equals(expected)) {
+                    return names;
+                }
+            } catch (StaleElementReferenceException e) {
+                // the page was replaced while it was read: read the new one
+            }
+            Thread.sleep(50);
+        }
+        return names;
     }
 
     private static void awaitTileImagesLoaded() {
