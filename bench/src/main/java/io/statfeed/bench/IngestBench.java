@@ -201,11 +201,10 @@ public final class IngestBench {
     }
 
     /**
-     * The trash account's stats were deleted through the web-app; an api-server learns of that
-     * when it next re-reads the account (up to a minute; issue #10 makes it a second) and takes
-     * points into the deleted stats until then. Posts to one of their keys until refused, and
-     * returns how many points it got acknowledged meanwhile (they are in storage, in stats no
-     * export shows).
+     * The trash account's stats were deleted through the web-app, which answers once every
+     * api-server honours the delete (the change log), so the first post to one of their keys
+     * should be refused. Posts to one until refused, and returns how many points it got
+     * acknowledged meanwhile (they would be in storage, in stats no export shows).
      */
     private long awaitDeletionHonoured(Layout.Running servers, Population.Account trash) throws Exception {
         String key = trash.keys().values().iterator().next();

@@ -115,15 +115,13 @@ public final class StatDirectory {
     public Optional<Stat> byKey(String statKey, String address) {
         Stat held = byKey.get(statKey);
         if (held != null) {
-            AccountStats owner = accounts.getIfPresent(held.accountId()); // keeps it held, and fresh
-            if (owner != null) {
-                owner.refreshIfOld();
+            AccountStats owner = of(held.accountId()); // keeps it held, and fresh; read again if it was not
+            if (owner.holds(held)) {
                 return Optional.of(held);
             }
-            // Left by a post that raced its account's eviction: read the account again.
-            of(held.accountId());
-            held = byKey.get(statKey);
-            return Optional.ofNullable(held);
+            // Left by a post that raced a change to its account (the post went on with what the
+            // change made this server forget): storage says whether the stat still lives.
+            byKey.remove(statKey, held);
         }
         if (missingKeys.getIfPresent(statKey) != null) {
             return Optional.empty();
@@ -135,7 +133,7 @@ public final class StatDirectory {
             missingKeys.put(statKey, Boolean.TRUE);
             return found;
         }
-        of(found.get().accountId()); // holds every stat and key of the account from now on
+        of(found.get().accountId()).learn(found.get()); // holds every stat and key of the account from now on
         return found;
     }
 
@@ -161,6 +159,20 @@ public final class StatDirectory {
          */
         public Stat known(String name) {
             return byName.get(name);
+        }
+
+        /** Whether this is the stat held under its name (a key found in the shared index may be stale). */
+        boolean holds(Stat stat) {
+            Stat current = byName.get(stat.name());
+            return current != null && current.id() == stat.id();
+        }
+
+        /** Holds a live stat read from storage that this account's copy had not seen yet. */
+        synchronized void learn(Stat stat) {
+            byName.putIfAbsent(stat.name(), stat);
+            if (holds(stat)) {
+                byKey.put(stat.key(), stat);
+            }
         }
 
         /**
