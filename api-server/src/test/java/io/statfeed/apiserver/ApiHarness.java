@@ -2,7 +2,6 @@ package io.statfeed.apiserver;
 
 import io.statfeed.core.config.Settings;
 import io.statfeed.core.model.Bucket;
-import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.AccountStore;
@@ -10,6 +9,7 @@ import io.statfeed.core.storage.BucketStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.core.testing.Backend;
+import io.statfeed.core.testing.TestAccounts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,11 +41,7 @@ final class ApiHarness implements AutoCloseable {
     }
 
     static AccountStore.NewSignup signup(Database database) {
-        long id = Ids.next();
-        AccountStore.NewSignup signup = new AccountStore.NewSignup(Ids.next(), "dev" + id + "@example.com", "x",
-                Ids.next(), "ez-" + id, "uk-" + id, Ids.next(), "default", "token-" + id, System.currentTimeMillis());
-        new AccountStore(database).create(signup);
-        return signup;
+        return TestAccounts.signUp(database);
     }
 
     String url(String pathAndQuery) {

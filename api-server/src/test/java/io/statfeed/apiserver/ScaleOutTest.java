@@ -2,6 +2,7 @@ package io.statfeed.apiserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statfeed.core.config.Settings;
@@ -21,6 +22,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +153,24 @@ class ScaleOutTest {
                         "a restart does not refill the allowance");
             }
             assertEquals(NEW_STATS_PER_MINUTE, new StatStore(database).allLive(account.accountId()).size());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backend.class, names = "EMBEDDED")
+    void adopting_a_folder_that_holds_no_journal_is_refused_saying_so(Backend backend) throws Exception {
+        try (var db = backend.create(dataDir); Database database = Database.open(db.settings())) {
+            Path empty = Files.createDirectories(dataDir.resolve("not-an-api-server"));
+            Settings own = db.settings().withDataDir(dataDir.resolve("a")).withPorts(0, 0);
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class,
+                    () -> ApiServer.start(own, database, List.of(empty)));
+            assertTrue(refused.getMessage().startsWith("there is no api-server journal to adopt in " + empty),
+                    refused.getMessage());
+            try (ApiServer again = ApiServer.start(own, database)) {
+                assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + again.port()
+                        + "/healthz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode(),
+                        "the refused start gave its own journal back");
+            }
         }
     }
 

@@ -30,7 +30,7 @@ class ForwardedClientsTest {
     }
 
     @Test
-    void theAddressTheLastTrustedProxySawIsTheClient() {
+    void the_address_the_last_trusted_proxy_saw_is_the_client() {
         assertEquals("203.0.113.7", client("203.0.113.7"));
         // what the client wrote itself stays to the left and is not believed
         assertEquals("203.0.113.7", client("198.51.100.1, 203.0.113.7"));
@@ -40,7 +40,7 @@ class ForwardedClientsTest {
     }
 
     @Test
-    void garbageEndsTheWalkAndNoHeaderChangesNothing() {
+    void garbage_ends_the_walk_and_no_header_changes_nothing() {
         assertEquals("none", client());
         assertEquals("none", client("not-an-address"));
         assertEquals("10.0.0.5", client("evil.example, 10.0.0.5"));

@@ -56,13 +56,14 @@ public final class AccountDirectory {
         return lookUp(byUkey, "u:", ukey, address);
     }
 
-    /**
-     * Forgets every key held for the account (its keys, or whose emails stand in for them,
-     * changed elsewhere), and every key that matched nothing: one may be the account's new one.
-     */
+    /** Forgets every key held for the account: its keys, or whose emails stand in for them, changed elsewhere. */
     public void forget(long accountId) {
         byEzkey.asMap().values().removeIf(account -> account.id() == accountId);
         byUkey.asMap().values().removeIf(account -> account.id() == accountId);
+    }
+
+    /** Forgets which keys matched nothing: one may be an account's new key or email. */
+    public void forgetUnknownKeys() {
         unknown.invalidateAll();
     }
 

@@ -69,6 +69,7 @@ public final class DirectoryChangeTail implements AutoCloseable {
                     accounts.forget(accountId);
                     stats.forget(accountId);
                 });
+                accounts.forgetUnknownKeys();
                 stats.forgetMissingKeys();
                 changes.acknowledge(nodeId, unseen);
             }

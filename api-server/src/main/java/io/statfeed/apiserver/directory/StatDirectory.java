@@ -115,12 +115,12 @@ public final class StatDirectory {
     public Optional<Stat> byKey(String statKey, String address) {
         Stat held = byKey.get(statKey);
         if (held != null) {
-            AccountStats owner = of(held.accountId()); // keeps it held, and fresh; read again if it was not
-            if (owner.holds(held)) {
+            AccountStats owner = accounts.getIfPresent(held.accountId()); // keeps it held, and fresh
+            if (owner != null) {
+                owner.refreshIfOld();
                 return Optional.of(held);
             }
-            // Left by a post that raced a change to its account (the post went on with what the
-            // change made this server forget): storage says whether the stat still lives.
+            // Left by a post that raced its account's eviction: storage says whether it still lives.
             byKey.remove(statKey, held);
         }
         if (missingKeys.getIfPresent(statKey) != null) {
@@ -141,6 +141,12 @@ public final class StatDirectory {
     public final class AccountStats {
         private final long accountId;
         private final AtomicBoolean refreshing = new AtomicBoolean();
+        /**
+         * This copy left the directory (a change to the account, or eviction). A post still holding
+         * it may go on creating stats, but it adds nothing more to the shared key index, which no
+         * later forget would clean: under the monitor, with the index's writes.
+         */
+        private boolean forgotten;
         /** The account's shared allowance of new stats is spent until then: refused from memory. */
         private volatile long refusedUntilMillis;
         private volatile Map<String, Stat> byName;
@@ -161,16 +167,9 @@ public final class StatDirectory {
             return byName.get(name);
         }
 
-        /** Whether this is the stat held under its name (a key found in the shared index may be stale). */
-        boolean holds(Stat stat) {
-            Stat current = byName.get(stat.name());
-            return current != null && current.id() == stat.id();
-        }
-
         /** Holds a live stat read from storage that this account's copy had not seen yet. */
         synchronized void learn(Stat stat) {
-            byName.putIfAbsent(stat.name(), stat);
-            if (holds(stat)) {
+            if (byName.putIfAbsent(stat.name(), stat) == null && !forgotten) {
                 byKey.put(stat.key(), stat);
             }
         }
@@ -202,7 +201,9 @@ public final class StatDirectory {
             }
             synchronized (this) {
                 byName.put(name, stat);
-                byKey.put(stat.key(), stat);
+                if (!forgotten) {
+                    byKey.put(stat.key(), stat);
+                }
             }
             return stat;
         }
@@ -236,6 +237,9 @@ public final class StatDirectory {
                 long started = clock.millis();
                 List<Stat> live = store.allLive(accountId);
                 synchronized (this) {
+                    if (forgotten) {
+                        return; // the account is read afresh on its next post
+                    }
                     Map<String, Stat> fresh = index(live);
                     for (Stat held : byName.values()) {
                         if (!fresh.containsKey(held.name())) {
@@ -259,6 +263,7 @@ public final class StatDirectory {
         }
 
         private synchronized void forgetKeys() {
+            forgotten = true;
             byName.values().forEach(stat -> byKey.remove(stat.key()));
         }
 

@@ -38,7 +38,7 @@ final class JournalLease implements AutoCloseable {
     private static final String NEXT_GENERATION_FILE = "generation.next";
     /** Claims held by this JVM: a claim by this pid that is not here is a previous life of it. */
     private static final Set<String> HELD_HERE = ConcurrentHashMap.newKeySet();
-    private static final String HOST = lookUpHostName();
+    private static final String HOST = lookUpMachine();
 
     private final JournalLeaseStore store;
     private final Clock clock;
@@ -67,7 +67,7 @@ final class JournalLease implements AutoCloseable {
      * @throws JournalLeaseStore.RefusedException when another process runs it, or a copy of the folder ran since
      */
     static JournalLease claim(Path dir, String nodeId, JournalLeaseStore store, Clock clock) {
-        Holder holder = new Holder(UUID.randomUUID().toString(), hostName(), ProcessHandle.current().pid(),
+        Holder holder = new Holder(UUID.randomUUID().toString(), HOST, ProcessHandle.current().pid(),
                 dir.toAbsolutePath().getParent().toString());
         Set<String> folderGenerations = new HashSet<>();
         read(dir.resolve(GENERATION_FILE)).ifPresent(folderGenerations::add);
@@ -89,7 +89,7 @@ final class JournalLease implements AutoCloseable {
 
     /** A claim that has not run out belongs to a process that is gone, as far as this machine can tell. */
     private static boolean isGone(Holder other) {
-        if (!other.host().equals(hostName())) {
+        if (!other.host().equals(HOST)) {
             return false; // another machine's process: only its claim running out tells
         }
         if (other.pid() == ProcessHandle.current().pid()) {
@@ -155,15 +155,24 @@ final class JournalLease implements AutoCloseable {
         store.markAdopted(nodeId, holder.token(), adopter);
     }
 
-    private static String hostName() {
-        return HOST;
-    }
-
-    private static String lookUpHostName() {
+    /**
+     * This machine, as a claim names it: the host name, and where the system has one, its machine
+     * id, since two machines may share a name ("localhost", a copied image) and a claim made on
+     * another machine must never be taken for one of this machine's dead processes.
+     */
+    private static String lookUpMachine() {
+        String name;
         try {
-            return InetAddress.getLocalHost().getHostName();
+            name = InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
-            return "unknown-host";
+            name = "unknown-host";
+        }
+        try {
+            Path machineId = Path.of("/etc/machine-id");
+            String id = Files.isReadable(machineId) ? Files.readString(machineId, StandardCharsets.UTF_8).strip() : "";
+            return id.isEmpty() ? name : name + " (machine " + id.substring(0, Math.min(12, id.length())) + ")";
+        } catch (IOException e) {
+            return name;
         }
     }
 

@@ -3,13 +3,12 @@ package io.statfeed.apiserver.directory;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Stat;
-import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.storage.AllowanceStore;
 import io.statfeed.core.storage.Database;
 import io.statfeed.core.storage.StatStore;
 import io.statfeed.core.testing.Backend;
+import io.statfeed.core.testing.TestAccounts;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -37,6 +36,7 @@ class StatDirectoryTest {
 
             assertTrue(stats.softDelete(accountId, made.id(), System.currentTimeMillis()));
             directory.forget(accountId);                                  // the change log brings the delete
+            directory.of(accountId);                                      // another post reads the account again
             assertEquals(Optional.empty(), directory.byKey(made.key(), "client"), "deleted: its key takes nothing");
         }
     }
@@ -60,10 +60,6 @@ class StatDirectoryTest {
     }
 
     private static long signUp(Database database) {
-        long id = Ids.next();
-        AccountStore.NewSignup signup = new AccountStore.NewSignup(Ids.next(), "dev" + id + "@example.com", "x",
-                Ids.next(), "ez-" + id, "uk-" + id, Ids.next(), "default", "token-" + id, System.currentTimeMillis());
-        new AccountStore(database).create(signup);
-        return signup.accountId();
+        return TestAccounts.signUp(database).accountId();
     }
 }

@@ -202,7 +202,7 @@ class SettingsTest {
     }
 
     @Test
-    void trustedProxiesAreAddressesAndBlocksAndNoneByDefault() throws Exception {
+    void trusted_proxies_are_addresses_and_blocks_and_none_by_default() throws Exception {
         assertFalse(Settings.from(Map.of()).trustedProxy(java.net.InetAddress.getByName("127.0.0.1")));
         Settings settings = Settings.from(Map.of("STATFEED_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8,fd00::/8"));
         assertTrue(settings.trustedProxy(java.net.InetAddress.getByName("127.0.0.1")));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.statfeed.core.model.Bucket;
-import io.statfeed.core.model.Ids;
 import io.statfeed.core.model.Resolution;
 import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.BucketStore.Checkpoint;
@@ -13,6 +12,7 @@ import io.statfeed.core.storage.BucketStore.StatBucket;
 import io.statfeed.core.storage.DirectoryChanges.Change;
 import io.statfeed.core.storage.JournalLeaseStore.Holder;
 import io.statfeed.core.testing.Backend;
+import io.statfeed.core.testing.TestAccounts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -151,10 +151,6 @@ class ScaleOutStorageTest {
     }
 
     private static long signUp(Database database) {
-        long id = Ids.next();
-        AccountStore.NewSignup signup = new AccountStore.NewSignup(Ids.next(), "dev" + id + "@example.com", "x",
-                Ids.next(), "ez-" + id, "uk-" + id, Ids.next(), "default", "token-" + id, System.currentTimeMillis());
-        new AccountStore(database).create(signup);
-        return signup.accountId();
+        return TestAccounts.signUp(database).accountId();
     }
 }
