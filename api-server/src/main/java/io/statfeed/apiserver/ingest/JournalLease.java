@@ -127,6 +127,10 @@ final class JournalLease implements AutoCloseable {
     private void renew() {
         try {
             if (!store.renew(nodeId, holder.token(), clock.millis() + TERM.toMillis())) {
+                log.error("the journal lease {} is no longer this process's: storage holds {}", nodeId,
+                        store.find(nodeId).map(lease -> "a claim by pid " + lease.holder().pid() + " on "
+                                + lease.holder().host() + " with data folder " + lease.holder().dataDir())
+                                .orElse("no claim at all"));
                 markLost();
             }
         } catch (RuntimeException e) {

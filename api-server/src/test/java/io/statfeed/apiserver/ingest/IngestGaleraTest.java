@@ -11,14 +11,16 @@ import io.statfeed.core.storage.JournalLeaseStore;
 import io.statfeed.core.testing.GaleraCluster;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -50,25 +52,34 @@ class IngestGaleraTest {
             long conflictsBefore = conflicts(cluster, 1) + conflicts(cluster, 2);
             CountingMetrics metricsOne = new CountingMetrics();
             CountingMetrics metricsTwo = new CountingMetrics();
-            AtomicLong acknowledged = new AtomicLong();
-            Thread a = load(one, dataDir.resolve("a/journal"), metricsOne, 5, acknowledged);
-            Thread b = load(two, dataDir.resolve("b/journal"), metricsTwo, 5, acknowledged);
-            a.start();
-            b.start();
+            AtomicLong acknowledgedOne = new AtomicLong();
+            AtomicLong acknowledgedTwo = new AtomicLong();
+            Thread a = load(one, dataDir.resolve("a/journal"), metricsOne, 5, acknowledgedOne);
+            Thread b = load(two, dataDir.resolve("b/journal"), metricsTwo, 5, acknowledgedTwo);
+            List<Throwable> writerFailures = new CopyOnWriteArrayList<>();
+            for (Thread writer : List.of(a, b)) {
+                writer.setUncaughtExceptionHandler((thread, failure) -> writerFailures.add(failure));
+                writer.start();
+            }
             a.join();
             b.join();
+            assertEquals(List.of(), writerFailures, "each writer took every point it was given");
 
             long conflicts = conflicts(cluster, 1) + conflicts(cluster, 2) - conflictsBefore;
+            long acknowledged = acknowledgedOne.get() + acknowledgedTwo.get();
             System.out.printf("IngestGaleraTest: %d points acknowledged; %d certification conflicts or brute-force aborts"
                             + " on nodes 1 and 2; flushes %d + %d, failed after their retries %d + %d%n",
-                    acknowledged.get(), conflicts,
+                    acknowledged, conflicts,
                     metricsOne.flushes.get(), metricsTwo.flushes.get(), metricsOne.failures.get(),
                     metricsTwo.failures.get());
             assertTrue(conflicts > 0, "the two writers met on the same rows (else this test proves nothing)");
-            // Read on node 3, which neither wrote through: replication too is whole.
             for (Resolution resolution : Resolution.values()) {
-                assertEquals(acknowledged.get(), storedPoints(cluster.nodeUrl(3, schema.name()), resolution),
-                        "every point once in " + resolution);
+                Map<String, Long> expected = expectedRows(resolution, acknowledgedOne.get(), acknowledgedTwo.get());
+                // Node 3 first, which neither wrote through; row by row, so that a failure shows which write went missing or twice.
+                for (int node : new int[] {3, 1, 2}) {
+                    assertEquals(expected, storedRows(schema, node, resolution),
+                            "every point once in " + resolution + " on node " + node + " (points per stat and bucket start)");
+                }
             }
         }
     }
@@ -124,7 +135,7 @@ class IngestGaleraTest {
             // The pipeline has flushed everything on close; node 2, back by IST, holds it too.
             for (int node : new int[] {1, 2}) {
                 for (Resolution resolution : Resolution.values()) {
-                    assertEquals(acknowledged.get(), storedPoints(cluster.nodeUrl(node, schema.name()), resolution),
+                    assertEquals(acknowledged.get(), storedPoints(schema, node, resolution),
                             "each acknowledged point once in " + resolution + " on node " + node);
                 }
             }
@@ -166,16 +177,43 @@ class IngestGaleraTest {
         return cluster.status(node, "wsrep_local_cert_failures") + cluster.status(node, "wsrep_local_bf_aborts");
     }
 
-    private static long storedPoints(String url, Resolution resolution) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, "root", "")) {
-            // A node applies others' write-sets a moment after they commit: wait for them (a causal read).
-            c.createStatement().execute("SET SESSION wsrep_sync_wait = 1");
-            try (ResultSet rows = c.createStatement().executeQuery(
-                     "SELECT COALESCE(SUM(n), 0) FROM buckets WHERE resolution = '" + resolution.code() + "'")) {
-                rows.next();
-                return rows.getLong(1);
+    /**
+     * Points per stat and bucket start after writers that each sent {@code pointsPerWriter}, as
+     * {@link #load} sends them: the i-th point to stat 1 + i % STATS in minute i % MINUTES.
+     */
+    private static Map<String, Long> expectedRows(Resolution resolution, long... pointsPerWriter) {
+        Map<String, Long> rows = new TreeMap<>();
+        for (long points : pointsPerWriter) {
+            for (long i = 0; i < points; i++) {
+                long minute = BASE + 60 * (i % MINUTES);
+                rows.merge(rowKey(1 + i % STATS, resolution == Resolution.MINUTE ? minute : BASE), 1L, Long::sum);
             }
         }
+        return rows;
+    }
+
+    private static Map<String, Long> storedRows(GaleraCluster.Schema schema, int node, Resolution resolution)
+            throws SQLException {
+        try (Connection c = schema.connect(node)) {
+            // A node applies others' write-sets a moment after they commit: wait for them (a causal read).
+            c.createStatement().execute("SET SESSION wsrep_sync_wait = 1");
+            Map<String, Long> rows = new TreeMap<>();
+            try (ResultSet stored = c.createStatement().executeQuery(
+                    "SELECT stat_id, t, n FROM buckets WHERE resolution = '" + resolution.code() + "'")) {
+                while (stored.next()) {
+                    rows.put(rowKey(stored.getLong(1), stored.getLong(2)), stored.getLong(3));
+                }
+            }
+            return rows;
+        }
+    }
+
+    private static String rowKey(long statId, long start) {
+        return String.format("stat %02d at %d", statId, start);
+    }
+
+    private static long storedPoints(GaleraCluster.Schema schema, int node, Resolution resolution) throws SQLException {
+        return storedRows(schema, node, resolution).values().stream().mapToLong(Long::longValue).sum();
     }
 
     private static final class CountingMetrics implements IngestMetrics {

@@ -94,6 +94,11 @@ public final class GaleraCluster {
             return Settings.defaults(dataDir).withDatabaseServer(new Settings.DatabaseServer(nodeUrl(node, name), USER, PASSWORD));
         }
 
+        /** A plain JDBC connection to one node, on this database. */
+        public Connection connect(int node) throws SQLException {
+            return DriverManager.getConnection(nodeUrl(node, name), USER, PASSWORD);
+        }
+
         @Override
         public void close() {
             execute(url("", new int[0]), "DROP DATABASE IF EXISTS " + name);
