@@ -17,12 +17,14 @@ import io.statfeed.core.storage.schema.tables.records.AlertEventsRecord;
 import io.statfeed.core.storage.schema.tables.records.AlertsRecord;
 import java.time.Duration;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Alerts, their history, and the recording of transitions together with what they are to tell.
@@ -125,13 +127,13 @@ public final class AlertStore {
         if (evaluated.isEmpty()) {
             return;
         }
-        BatchBindStep batch = dsl.batch(dsl.update(ALERTS).set(ALERTS.LAST_VALUE, (Double) null)
-                .set(ALERTS.LAST_EVALUATED_AT, 0L).where(ALERTS.ID.eq(0L)));
+        Map<Long, Double> values = new LinkedHashMap<>();
         for (Alert alert : evaluated) {
             OptionalDouble value = alert.status().lastValue();
-            batch.bind(value.isPresent() ? value.getAsDouble() : null, nowMillis, alert.id());
+            values.put(alert.id(), value.isPresent() ? value.getAsDouble() : null);
         }
-        batch.execute();
+        KeyedUpdate.setEach(dsl, ALERTS, ALERTS.ID, ALERTS.LAST_VALUE, values, DSL.trueCondition(),
+                Map.of(ALERTS.LAST_EVALUATED_AT, nowMillis));
     }
 
     /**

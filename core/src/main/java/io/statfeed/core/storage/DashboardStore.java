@@ -12,10 +12,11 @@ import io.statfeed.core.model.Stat;
 import io.statfeed.core.storage.schema.tables.records.DashboardsRecord;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.jooq.BatchBindStep;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
@@ -166,14 +167,12 @@ public final class DashboardStore {
                     .orderBy(DASHBOARD_STATS.POSITION, DASHBOARD_STATS.STAT_ID).fetch(DASHBOARD_STATS.STAT_ID);
             List<Long> order = new ArrayList<>(newOrder);
             all.stream().filter(id -> !wanted.contains(id)).forEach(order::add);
-            BatchBindStep batch = db.batch(db.update(DASHBOARD_STATS).set(DASHBOARD_STATS.POSITION, (Integer) null)
-                    .where(DASHBOARD_STATS.DASHBOARD_ID.eq((Long) null).and(DASHBOARD_STATS.STAT_ID.eq((Long) null))));
+            Map<Long, Integer> positions = new LinkedHashMap<>();
             for (int position = 0; position < order.size(); position++) {
-                batch.bind(position, dashboardId, order.get(position));
+                positions.put(order.get(position), position);
             }
-            if (!order.isEmpty()) {
-                batch.execute();
-            }
+            KeyedUpdate.setEach(db, DASHBOARD_STATS, DASHBOARD_STATS.STAT_ID, DASHBOARD_STATS.POSITION, positions,
+                    ofDashboard(dashboardId), Map.of());
             touch(db, dashboardId, nowMillis);
             return true;
         });
