@@ -468,6 +468,11 @@ public record Settings(
                 appServers, publicUrl, publicApiUrl, mail, webhooks, retention, changed, trustedProxies);
     }
 
+    public Settings withTrustedProxies(List<AddressBlock> proxies) {
+        return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
+                appServers, publicUrl, publicApiUrl, mail, webhooks, retention, feeds, proxies);
+    }
+
     public Settings withRetention(Retention changed) {
         return new Settings(dataDir, webPort, apiPort, databaseServer, databasePoolSize, ingest, accounts,
                 appServers, publicUrl, publicApiUrl, mail, webhooks, changed, feeds, trustedProxies);
