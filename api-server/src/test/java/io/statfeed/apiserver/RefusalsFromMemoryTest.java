@@ -60,6 +60,7 @@ class RefusalsFromMemoryTest {
             assertEquals(200, api.form("/ez", "ezkey=" + ez + "&stat=before the flood&count=1").statusCode());
             int unknown = 0;
             int limited = 0;
+            long started = System.nanoTime();
             for (int i = 0; i < UnknownKeyLimit.BURST * 2; i++) {
                 HttpResponse<String> answer = api.form("/ez", "ezkey=made-up-" + i + "&stat=x&count=1");
                 if (answer.statusCode() == 401) {
@@ -70,7 +71,9 @@ class RefusalsFromMemoryTest {
                     limited++;
                 }
             }
-            assertTrue(unknown >= UnknownKeyLimit.BURST && unknown < UnknownKeyLimit.BURST + UnknownKeyLimit.PER_SECOND,
+            // The allowance refills while the flood is sent: a slow machine earns it more lookups.
+            long refills = UnknownKeyLimit.PER_SECOND * (1 + (System.nanoTime() - started) / 1_000_000_000L);
+            assertTrue(unknown >= UnknownKeyLimit.BURST && unknown < UnknownKeyLimit.BURST + refills,
                     "storage was asked about " + unknown + " unknown keys");
             assertTrue(limited > 0, "the flood was never cut short");
             assertEquals(200, api.form("/ez", "ezkey=" + ez + "&stat=before the flood&count=1").statusCode());

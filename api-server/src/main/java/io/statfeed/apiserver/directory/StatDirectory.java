@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * posts; a stat deleted elsewhere is forgotten at once through {@link #forget} (the change log).
  * A name this server does not know is looked up once (another api-server may have made it), and
  * created if new. The account's allowance of new stats is kept in storage, shared by every
- * api-server; once it is spent, new names are refused from memory until the next one is due. A key not held is looked up once, then remembered as missing for a while.
+ * api-server; once it is spent, new names are refused from memory until the next one is due. A
+ * key not held is looked up once, then remembered as missing for a while.
  */
 public final class StatDirectory {
     private static final Logger log = LoggerFactory.getLogger(StatDirectory.class);

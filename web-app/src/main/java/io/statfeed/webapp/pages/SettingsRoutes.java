@@ -2,7 +2,6 @@ package io.statfeed.webapp.pages;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import io.statfeed.core.storage.AccountStore;
 import io.statfeed.core.model.InvalidInputException;
 import io.statfeed.interactor.Visitor;
 import io.statfeed.interactor.reports.ViewReportSettings;
@@ -39,8 +38,8 @@ public final class SettingsRoutes {
 
     public SettingsRoutes(PageSupport pages, SessionCookies cookies, ViewKeys viewKeys,
                           CreateAccessToken createAccessToken, RevokeAccessToken revokeAccessToken,
-                          UseEmailAsEzkey useEmailAsEzkey, ReplaceKey replaceKey, ViewReportSettings viewReports, ViewTeam viewTeam,
-                          SettingsPresenter presenter) {
+                          UseEmailAsEzkey useEmailAsEzkey, ReplaceKey replaceKey, ViewReportSettings viewReports,
+                          ViewTeam viewTeam, SettingsPresenter presenter) {
         this.viewTeam = viewTeam;
         this.viewReports = viewReports;
         this.pages = pages;
@@ -100,10 +99,10 @@ public final class SettingsRoutes {
     }
 
     private void replaceKey(Context ctx) {
-        AccountStore.Key key = ReplaceKey.key(ctx.pathParam("key"));
+        var key = ReplaceKey.key(ctx.pathParam("key"));
         ApiServersHonour.Outcome honoured = replaceKey.replace(pages.require(ctx).visitor(), key);
-        String name = key == AccountStore.Key.EZKEY ? "ezkey" : "ukey";
-        noticeHonoured(ctx, "Your " + name + " is new; the old one is refused from now on.", honoured);
+        noticeHonoured(ctx, "Your " + key.name().toLowerCase(Locale.ROOT) + " is new; the old one is refused from now on.",
+                honoured);
         Responses.seeOther(ctx, "/settings");
     }
 
